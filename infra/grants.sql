@@ -1,0 +1,12 @@
+-- Privileges of chitieu_app on the objects the migrations created. Idempotent: apply after every
+-- `pnpm db:migrate`, as the owner of the objects or a superuser:
+--   psql "$OWNER_URL" -f infra/grants.sql
+REVOKE ALL ON events, tenants, subscription_checkpoints FROM PUBLIC;
+GRANT USAGE ON SCHEMA public TO chitieu_app;
+-- The log: INSERT and SELECT only. UPDATE, DELETE and TRUNCATE are not granted, and triggers reject
+-- them even for roles that have them.
+GRANT SELECT, INSERT ON events TO chitieu_app;
+GRANT USAGE ON SEQUENCE events_position_seq TO chitieu_app;
+GRANT SELECT, INSERT ON tenants TO chitieu_app;
+GRANT SELECT, INSERT, UPDATE ON subscription_checkpoints TO chitieu_app;
+GRANT EXECUTE ON FUNCTION append_events(text, text, text, integer, jsonb) TO chitieu_app;

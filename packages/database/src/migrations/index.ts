@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely/migration';
+import * as eventLog from './2026-11-23-0900-event-log.js';
+
+/** Every migration, keyed by a name that sorts in the order they must run. Append only. */
+export const migrations: Record<string, Migration> = {
+  '2026-11-23-0900-event-log': eventLog,
+};

@@ -1,0 +1,2 @@
+export type { ErrorCode, FieldIssue } from './chitieu-error.js';
+export { ChitieuError, isChitieuError } from './chitieu-error.js';
