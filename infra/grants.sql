@@ -10,3 +10,5 @@ GRANT USAGE ON SEQUENCE events_position_seq TO chitieu_app;
 GRANT SELECT, INSERT ON tenants TO chitieu_app;
 GRANT SELECT, INSERT, UPDATE ON subscription_checkpoints TO chitieu_app;
 GRANT EXECUTE ON FUNCTION append_events(text, text, text, integer, jsonb) TO chitieu_app;
+-- Lets a starting process see that the schema is current without being able to change it.
+GRANT SELECT ON kysely_migration TO chitieu_app;

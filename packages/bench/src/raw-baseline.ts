@@ -33,7 +33,7 @@ CREATE TABLE raw_events (
 const COLUMNS =
   'tenant_id, tenant_seq, stream_id, stream_version, event_id, type, schema_version, data, metadata, recorded_at, prev_hash, hash';
 const PER_ROW = 12;
-const INSERT_ONE = `INSERT INTO raw_events (${COLUMNS}) VALUES (${placeholders(1)})`;
+const INSERT_ONE = `INSERT INTO raw_events (${COLUMNS}) VALUES ${placeholders(1)}`;
 const COPY = `COPY raw_events (${COLUMNS}) FROM STDIN (FORMAT csv)`;
 const READ_PAGE = 'SELECT * FROM raw_events WHERE position > $1 ORDER BY position LIMIT $2';
 

@@ -1,6 +1,6 @@
 export type { ConnectOptions, DatabaseHandle, Engine } from './connect.js';
 export { connect } from './connect.js';
-export { migrateToLatest } from './migrate.js';
+export { ensureSchema, migrateToLatest, pendingMigrations } from './migrate.js';
 export { migrations } from './migrations/index.js';
 export type {
   Database,

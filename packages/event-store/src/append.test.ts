@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ChitieuError } from '@chitieu/errors';
 import { engines } from '@chitieu/testing';
 import { describe, expect, it } from 'vitest';
-import { countEvents, lifeExpectancy, note, useStore } from './test-support.js';
+import { countEvents, lifeExpectancy, note, untilReadable, useStore } from './test-support.js';
 
 async function failure(promise: Promise<unknown>): Promise<ChitieuError> {
   const error = await promise.then(
@@ -183,6 +183,7 @@ describe.each(engines)('append on %s', (engine) => {
     await ctx.store.append({ tenant: 'kien-giang', stream: 'a', events: [note('1'), note('2')] });
     await ctx.store.append({ tenant: 'thai-nguyen', stream: 'b', events: [note('3')] });
     await ctx.store.append({ tenant: 'kien-giang', stream: 'c', events: [note('4')] });
+    await untilReadable(ctx.store);
     const { events } = await ctx.store.readAll();
     expect(events.map((event) => [event.tenant, event.tenantSeq])).toEqual([
       ['kien-giang', 1n],

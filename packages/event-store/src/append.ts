@@ -8,6 +8,7 @@ import { collectJsonIssues, normaliseJson } from './json-value.js';
 import { LIMITS, STREAM_ID_PATTERN, TENANT_ID_PATTERN } from './limits.js';
 import { mapDatabaseError } from './map-database-error.js';
 import { eventMetadataSchema } from './metadata.js';
+import { notifyAppended } from './notify.js';
 import type { EventRegistry } from './registry.js';
 import type { AppendResult, ExpectedVersion, NewEvent } from './types.js';
 
@@ -45,7 +46,8 @@ interface AppendRow {
  * Appends events to one stream of one tenant, atomically, in one round trip. Fails with a typed
  * error and writes nothing on bad input (VALIDATION_FAILED, EVENT_TOO_LARGE), an unknown tenant,
  * a stream of another tenant, or a version conflict. Retried with the same event ids, returns the
- * first result and writes nothing more. Works inside a caller's transaction (pass it as `db`).
+ * first result and writes nothing more. Works inside a caller's transaction (pass it as `db`); the
+ * caller then calls `notifyAppended(db)` after commit, or subscribers find the events by polling.
  *
  * @example
  * await appendToStream(db, registry, { tenant: 'kien-giang', stream: 'report-1', expected: 'no_stream',
@@ -68,6 +70,9 @@ export async function appendToStream(
   } catch (error) {
     throw mapDatabaseError(error);
   }
+  const replayed = rows.every((row) => row.out_replayed);
+  // Inside a caller's transaction the events are not visible yet: the caller notifies after commit.
+  if (!replayed && !db.isTransaction) notifyAppended(db);
   const events = rows.map((row) => ({
     eventId: row.out_event_id,
     position: row.out_position,
@@ -81,7 +86,7 @@ export async function appendToStream(
     tenant: input.tenant,
     stream: input.stream,
     streamVersion: Math.max(...events.map((event) => event.streamVersion)),
-    replayed: rows.every((row) => row.out_replayed),
+    replayed,
     events,
   };
 }

@@ -1,11 +1,12 @@
-import type { DatabaseHandle } from '@chitieu/database';
+import type { Database, DatabaseHandle } from '@chitieu/database';
+import { type Kysely, sql } from 'kysely';
 import { loadCheckpoint, saveCheckpoint } from './checkpoints.js';
+import { EVENTS_CHANNEL } from './notify.js';
 import { readAll } from './read-all.js';
 import type { EventRegistry } from './registry.js';
 import type { Checkpoint, RecordedEvent } from './types.js';
 
-/** The channel `append_events` notifies on commit, with the tenant as payload. */
-export const EVENTS_CHANNEL = 'chitieu_events';
+export { EVENTS_CHANNEL } from './notify.js';
 
 export interface SubscribeOptions {
   /** Start after this checkpoint. Without it: the saved checkpoint of `name`, or the beginning. */
@@ -46,9 +47,11 @@ export function subscribe(handle: DatabaseHandle, registry: EventRegistry, optio
   let stopped = false;
   let woken = false;
   let wake: () => void = () => {};
-  // Waiters for caughtUp(): each is released by the first empty read that started after it asked.
-  let waiters: Array<{ round: number; resolve: () => void }> = [];
-  let round = 0;
+  let ended = false;
+  // Waiters for caughtUp(), each with the xmax of a snapshot taken when it asked: every transaction
+  // that had committed by then has a smaller id. A waiter is released once every event of the
+  // transactions below a horizon at least that high has been handled (see the loop).
+  let waiters: Array<{ target: bigint; resolve: () => void }> = [];
 
   const sleep = () =>
     new Promise<void>((resolve) => {
@@ -72,7 +75,10 @@ export function subscribe(handle: DatabaseHandle, registry: EventRegistry, optio
       if (!options.from && options.name) checkpoint = await loadCheckpoint(db, options.name);
       while (!stopped) {
         woken = false;
-        const started = ++round;
+        // Every transaction below this horizon has ended, so the read that follows sees all of it.
+        // An empty read alone does not do: events of transactions committed before caughtUp() was
+        // called stay hidden from readAll while an older transaction (of any database) is open.
+        const horizon = waiters.length > 0 ? await snapshotXmin(db) : undefined;
         const batch = await readAll(db, registry, {
           after: checkpoint,
           limit: batchSize,
@@ -83,14 +89,18 @@ export function subscribe(handle: DatabaseHandle, registry: EventRegistry, optio
           await options.handle(batch.events, batch.checkpoint);
           checkpoint = batch.checkpoint;
           if (options.name) await saveCheckpoint(db, options.name, checkpoint);
-          continue;
         }
-        const released = waiters.filter((waiter) => waiter.round < started);
-        waiters = waiters.filter((waiter) => waiter.round >= started);
-        for (const waiter of released) waiter.resolve();
+        // A batch that was not full held every event left below the horizon: all handled now.
+        if (horizon !== undefined && batch.events.length < batchSize) {
+          const released = waiters.filter((waiter) => waiter.target <= horizon);
+          waiters = waiters.filter((waiter) => waiter.target > horizon);
+          for (const waiter of released) waiter.resolve();
+        }
+        if (batch.events.length > 0) continue;
         await sleep();
       }
     } finally {
+      ended = true;
       await unlisten();
       for (const waiter of waiters) waiter.resolve();
     }
@@ -100,12 +110,15 @@ export function subscribe(handle: DatabaseHandle, registry: EventRegistry, optio
     get checkpoint() {
       return checkpoint;
     },
-    caughtUp: () =>
-      new Promise<void>((resolve) => {
-        if (stopped) return resolve();
-        waiters.push({ round, resolve });
+    caughtUp: async () => {
+      if (stopped || ended) return;
+      const target = await snapshotXmax(db);
+      if (stopped || ended) return;
+      await new Promise<void>((resolve) => {
+        waiters.push({ target, resolve });
         notify();
-      }),
+      });
+    },
     stop: async () => {
       stopped = true;
       wake();
@@ -113,4 +126,14 @@ export function subscribe(handle: DatabaseHandle, registry: EventRegistry, optio
     },
     done,
   };
+}
+
+async function snapshotXmin(db: Kysely<Database>): Promise<bigint> {
+  const { rows } = await sql<{ xmin: bigint }>`SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin`.execute(db);
+  return (rows[0] as { xmin: bigint }).xmin;
+}
+
+async function snapshotXmax(db: Kysely<Database>): Promise<bigint> {
+  const { rows } = await sql<{ xmax: bigint }>`SELECT pg_snapshot_xmax(pg_current_snapshot()) AS xmax`.execute(db);
+  return (rows[0] as { xmax: bigint }).xmax;
 }

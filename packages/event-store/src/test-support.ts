@@ -1,6 +1,7 @@
 // Test support shared by this package's tests: a registry of test events and a fresh store per test.
 import type { Engine } from '@chitieu/database';
 import { freshDatabase, type TestDatabase } from '@chitieu/testing';
+import { sql } from 'kysely';
 import { afterEach, beforeEach } from 'vitest';
 import { z } from 'zod';
 import { createEventStore, type EventStore } from './event-store.js';
@@ -72,4 +73,19 @@ export async function countEvents(store: EventStore): Promise<number> {
     .select((eb) => eb.fn.countAll<string | number | bigint>().as('count'))
     .executeTakeFirstOrThrow();
   return Number(row.count);
+}
+
+/**
+ * Waits until `readAll` can see every committed event. It returns only transactions older than every
+ * one still running in the cluster, other databases included: on a shared test server, another test
+ * file holding a transaction open (on purpose, or while a pool NOTIFYs) hides what was just appended.
+ */
+export async function untilReadable(store: EventStore): Promise<void> {
+  for (;;) {
+    const { rows } = await sql<{ readable: boolean }>`
+      SELECT coalesce(max(transaction_id) < pg_snapshot_xmin(pg_current_snapshot()), true) AS readable
+      FROM events`.execute(store.handle.db);
+    if (rows[0]?.readable) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
 }

@@ -33,7 +33,7 @@ export interface VerifyOptions {
   onProgress?: (checked: number, total: number) => void;
 }
 
-type ChainRow = Pick<EventRow, 'event_id' | 'position' | 'tenant_seq' | 'prev_hash' | 'hash'>;
+type ChainRow = Pick<EventRow, 'event_id' | 'position' | 'transaction_id' | 'tenant_seq' | 'prev_hash' | 'hash'>;
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');
 
@@ -69,35 +69,53 @@ export async function verifyTenant(
   for await (const rows of pages(db, tenant, batchSize, true)) {
     for (const row of rows as EventRow[]) {
       const expectedPrev = previous ? previous.hash : genesis;
-      const recomputed = linkHash(
-        row.prev_hash,
-        contentHash({
-          eventId: row.event_id,
-          tenant: row.tenant_id,
-          stream: row.stream_id,
-          type: row.type,
-          schemaVersion: row.schema_version,
-          data: row.data,
-          metadata: row.metadata,
-        }),
-        {
-          position: row.position,
-          transactionId: row.transaction_id,
-          streamVersion: row.stream_version,
-          recordedAt: row.recorded_at,
-        },
-      );
-      const selfConsistent = recomputed.equals(row.hash);
+      const content = contentHash({
+        eventId: row.event_id,
+        tenant: row.tenant_id,
+        stream: row.stream_id,
+        type: row.type,
+        schemaVersion: row.schema_version,
+        data: row.data,
+        metadata: row.metadata,
+      });
+      const placement = {
+        position: row.position,
+        transactionId: row.transaction_id,
+        streamVersion: row.stream_version,
+        recordedAt: row.recorded_at,
+      };
+      const selfConsistent = linkHash(row.prev_hash, content, placement).equals(row.hash);
       const linked = Buffer.from(row.prev_hash).equals(expectedPrev);
       const next = links[index + 1];
+      // Nothing was chained after this event, and the next one was chained after its predecessor:
+      // the store never wrote it where it stands.
+      const skipped = next && Buffer.from(next.prev_hash).equals(expectedPrev) && !pointedAt.has(hex(row.hash));
 
       if (!selfConsistent) {
-        if (next && Buffer.from(next.prev_hash).equals(expectedPrev) && !pointedAt.has(hex(row.hash))) {
+        if (skipped) {
           return fail(
             'inserted',
             row,
             index,
             `event ${row.event_id} is not part of the chain: the next event links past it`,
+          );
+        }
+        // An event that matches its hash once given another event's place in the log was moved there.
+        const owner = links.find(
+          (other) =>
+            other.event_id !== row.event_id &&
+            linkHash(row.prev_hash, content, {
+              ...placement,
+              position: other.position,
+              transactionId: other.transaction_id,
+            }).equals(row.hash),
+        );
+        if (owner) {
+          return fail(
+            'reordered',
+            row,
+            index,
+            `event ${row.event_id} was chained at position ${owner.position} but stands at ${row.position}`,
           );
         }
         return fail(
@@ -130,6 +148,14 @@ export async function verifyTenant(
           );
         }
         return fail('reordered', row, index, `event ${row.event_id} is out of its chain order`);
+      }
+      if (skipped) {
+        return fail(
+          'inserted',
+          row,
+          index,
+          `event ${row.event_id} is not part of the chain: the next event links past it`,
+        );
       }
       if (row.tenant_seq !== BigInt(index + 1)) {
         return fail(
@@ -181,7 +207,7 @@ async function* pages(db: Kysely<Database>, tenant: string, batchSize: number, f
       .limit(batchSize);
     const rows = full
       ? await query.selectAll().execute()
-      : await query.select(['event_id', 'position', 'tenant_seq', 'prev_hash', 'hash']).execute();
+      : await query.select(['event_id', 'position', 'transaction_id', 'tenant_seq', 'prev_hash', 'hash']).execute();
     if (rows.length === 0) return;
     yield rows;
     const last = rows.at(-1) as ChainRow;

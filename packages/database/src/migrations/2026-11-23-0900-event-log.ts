@@ -189,8 +189,6 @@ BEGIN
       p_events->(i - 1)->'metadata', v_now, a_prev[i], a_hash[i]
     FROM generate_subscripts(a_position, 1) AS i;
 
-  PERFORM pg_notify('chitieu_events', p_tenant);
-
   RETURN QUERY SELECT a_position[i], v_tx, a_seq[i], a_version[i],
       (p_events->(i - 1)->>'eventId')::uuid, v_now, a_hash[i], false
     FROM generate_subscripts(a_position, 1) AS i ORDER BY i;
