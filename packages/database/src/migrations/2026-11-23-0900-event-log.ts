@@ -90,7 +90,11 @@ CREATE FUNCTION append_events(
 ) RETURNS TABLE (
   out_position bigint, out_transaction_id xid8, out_tenant_seq bigint, out_stream_version integer,
   out_event_id uuid, out_recorded_at timestamptz, out_hash bytea, out_replayed boolean
-) LANGUAGE plpgsql AS $fn$
+) LANGUAGE plpgsql
+-- Every statement here is an index probe. On a new or never-analysed table the planner would pick
+-- sequential scans and keep them in the function's cached plans: 4,000 appends read 8 million rows.
+SET enable_seqscan = off
+AS $fn$
 DECLARE
   v_count integer := jsonb_array_length(p_events);
   v_ids uuid[];
@@ -113,21 +117,30 @@ DECLARE
   a_prev bytea[] := '{}';
   a_hash bytea[] := '{}';
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM tenants WHERE id = p_tenant) THEN
-    RAISE EXCEPTION 'unknown tenant %', p_tenant USING ERRCODE = 'CT404',
-      DETAIL = json_build_object('tenant', p_tenant)::text;
-  END IF;
-
   PERFORM pg_advisory_xact_lock(1667459377, hashtext(p_tenant));
+
+  -- The chain's tail first: a tenant with events exists (tenants are never deleted), so the tenant
+  -- table is consulted only for a tenant's first append.
+  SELECT ev.tenant_seq, ev.hash INTO v_seq, v_prev
+    FROM events ev WHERE ev.tenant_id = p_tenant ORDER BY ev.tenant_seq DESC LIMIT 1;
+  IF NOT FOUND THEN
+    IF NOT EXISTS (SELECT 1 FROM tenants WHERE id = p_tenant) THEN
+      RAISE EXCEPTION 'unknown tenant %', p_tenant USING ERRCODE = 'CT404',
+        DETAIL = json_build_object('tenant', p_tenant)::text;
+    END IF;
+    v_seq := 0;
+    v_prev := sha256(convert_to('chitieu:genesis:' || p_tenant, 'UTF8'));
+  END IF;
 
   SELECT array_agg((e->>'eventId')::uuid ORDER BY ord) INTO v_ids
     FROM jsonb_array_elements(p_events) WITH ORDINALITY AS x(e, ord);
-  SELECT count(*), count(*) FILTER (WHERE ev.tenant_id = p_tenant AND ev.stream_id = p_stream
-           AND ev.type = x.e->>'type' AND ev.data = x.e->'data')
-    INTO v_existing, v_matching
-    FROM events ev JOIN jsonb_array_elements(p_events) AS x(e) ON ev.event_id = (x.e->>'eventId')::uuid
-    WHERE ev.event_id = ANY (v_ids);
-  IF v_existing > 0 THEN
+  -- An index probe decides; the comparison of contents runs only for a retry (it cost 0.1 ms a call).
+  IF EXISTS (SELECT 1 FROM events ev WHERE ev.event_id = ANY (v_ids)) THEN
+    SELECT count(*), count(*) FILTER (WHERE ev.tenant_id = p_tenant AND ev.stream_id = p_stream
+             AND ev.type = x.e->>'type' AND ev.data = x.e->'data')
+      INTO v_existing, v_matching
+      FROM events ev JOIN jsonb_array_elements(p_events) AS x(e) ON ev.event_id = (x.e->>'eventId')::uuid
+      WHERE ev.event_id = ANY (v_ids);
     IF v_existing = v_count AND v_matching = v_count THEN
       RETURN QUERY SELECT ev.position, ev.transaction_id, ev.tenant_seq, ev.stream_version,
           ev.event_id, ev.recorded_at, ev.hash, true
@@ -156,11 +169,6 @@ BEGIN
       DETAIL = json_build_object('stream', p_stream, 'expected', p_expected,
         'expectedVersion', p_expected_version, 'actualVersion', v_version)::text;
   END IF;
-
-  SELECT ev.tenant_seq, ev.hash INTO v_seq, v_prev
-    FROM events ev WHERE ev.tenant_id = p_tenant ORDER BY ev.tenant_seq DESC LIMIT 1;
-  v_seq := coalesce(v_seq, 0);
-  v_prev := coalesce(v_prev, sha256(convert_to('chitieu:genesis:' || p_tenant, 'UTF8')));
 
   v_tx := pg_current_xact_id();
   v_tx_bytes := int8send(v_tx::text::bigint);
