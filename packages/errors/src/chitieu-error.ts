@@ -11,7 +11,8 @@ export type ErrorCode =
   | 'EVENT_TOO_LARGE'
   | 'APPEND_ONLY'
   | 'NOT_FOUND'
-  | 'FORBIDDEN';
+  | 'FORBIDDEN'
+  | 'PROVINCE_MERGED';
 
 /** One faulty field: a path into the input (`events.0.data.value`) and what is wrong with it. */
 export interface FieldIssue {
