@@ -1,4 +1,13 @@
-export { INDICATORS, type IndicatorData } from './catalogue/indicators.js';
+export * from './catalogue/index.js';
+export { domainEvents, domainRegistry } from './events.js';
+export * from './figures/index.js';
+export * from './import/index.js';
+export * from './plan/index.js';
+export { buildReference } from './reference.js';
+export * from './registry/index.js';
+export * from './report/index.js';
+export * from './round/index.js';
+export * from './seed/fixtures/index.js';
 export { type Actor, actorSchema, NATIONAL_TENANT } from './shared/actor.js';
 export { checkFigure, checkProvinceOpen } from './shared/checks.js';
 export { type Comparator, comparatorSchema, meets } from './shared/comparator.js';

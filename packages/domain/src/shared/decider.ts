@@ -36,3 +36,6 @@ export function fold<TState, TEvent>(
 ): TState {
   return events.reduce(decider.evolve, decider.initialState());
 }
+
+/** The data type of an event definition: `EventData<typeof planAdopted>`. */
+export type EventData<T> = T extends { schema: { _zod: { output: infer D } } } ? D : never;

@@ -1,0 +1,1 @@
+export { formatFigure, type ParsedFigure, parseFigure } from './parse-figure.js';
