@@ -30,7 +30,7 @@ describe('the chitieu process', () => {
   it('runs the demo, then follows the log and stops cleanly on SIGINT and SIGTERM', async () => {
     const demo = start(['demo']);
     expect(await demo.exited).toBe(0);
-    expect(demo.output().stdout).toContain('Appended 6 events');
+    expect(demo.output().stdout).toContain('Loaded the provinces, the indicator catalogue and the seed documents');
 
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       const follow = start(['follow', '--tenant', 'kien-giang']);
@@ -39,6 +39,7 @@ describe('the chitieu process', () => {
       expect(await follow.exited).toBe(0);
       const { stdout, stderr } = follow.output();
       expect(stdout).toContain('"value":74.3');
+      expect(stdout).toContain('132/KH-UBND');
       const logs = stderr
         .trim()
         .split('\n')

@@ -1,53 +1,65 @@
+import { createCommandBus, loadSeeds } from '@chitieu/commands';
 import { ensureSchema } from '@chitieu/database';
-import { appendToStream, registerTenant, START, subscribe, verifyTenant } from '@chitieu/event-store';
+import { domainRegistry, NATIONAL_TENANT, SEED_DOCUMENTS } from '@chitieu/domain';
+import { createEventStore, listTenants, START, subscribe, verifyTenant } from '@chitieu/event-store';
+import { createProgress } from '@chitieu/logging';
 import type { Command } from '../context.js';
-import { DEMO_STREAM, DEMO_TENANT, demoEvents, demoRegistry } from '../demo-events.js';
-import { formatEvent } from '../format-event.js';
 
 /**
- * `demo`, the main job until the gateway exists: migrates, appends Kiên Giang's 2017 baselines from
- * 132/KH-UBND (once: a second run is an idempotent retry), replays the whole log through a
- * subscription, and verifies every tenant's hash chain.
+ * `demo`, the main job until the gateway exists: brings the schema up to date, loads the provinces,
+ * the indicator catalogue and the seed documents on first start (never twice), replays the whole log
+ * through a subscription, and verifies every tenant's hash chain.
  */
 export const demo: Command = async ({ handle, location, logger, out, signal }) => {
   const { applied } = await ensureSchema(handle.db);
   logger.info({ ...location, applied }, 'database ready');
-  await registerTenant(handle.db, DEMO_TENANT);
+  const store = createEventStore(handle, domainRegistry);
+  const bus = createCommandBus(store);
 
-  const appended = await appendToStream(handle.db, demoRegistry, {
-    tenant: DEMO_TENANT.id,
-    stream: DEMO_STREAM,
-    expected: 'no_stream',
-    events: demoEvents(),
-  });
+  const seeds = await loadSeeds(store, bus, { logger, progress: createProgress('loading seeds', logger), signal });
   out(
-    appended.replayed
-      ? `The ${appended.events.length} demo events were already in the log: the retry wrote nothing.`
-      : `Appended ${appended.events.length} events to ${DEMO_STREAM} (version ${appended.streamVersion}).`,
+    seeds.loaded
+      ? `Loaded the provinces, the indicator catalogue and the seed documents: ${seeds.commands} commands, ${seeds.events} events.`
+      : 'The seed data was already loaded: nothing appended.',
   );
+  for (const skip of seeds.skipped) out(`  not loaded: ${skip.file} (${skip.reason.split('.')[0]})`);
   if (signal.aborted) return 130;
 
+  const reference = await bus.reference();
+  const bacKan = reference.province('bac-kan');
+  out(`  ${SEED_DOCUMENTS.filter((seed) => seed.province).length} seed documents in their provinces' tenants`);
+  out(`  Bắc Kạn ended ${bacKan?.validTo}, merged into ${bacKan?.successor}`);
+
   out('\nReplaying the log from the start:');
-  let replayed = 0;
-  const subscription = subscribe(handle, demoRegistry, {
+  const perTenant = new Map<string, number>();
+  const subscription = subscribe(handle, domainRegistry, {
     from: START,
     handle: (events) => {
-      for (const event of events) out(`  ${formatEvent(event)}`);
-      replayed += events.length;
+      for (const event of events) perTenant.set(event.tenant, (perTenant.get(event.tenant) ?? 0) + 1);
     },
   });
   await subscription.caughtUp();
   await subscription.stop();
   await subscription.done;
+  const total = [...perTenant.values()].reduce((sum, count) => sum + count, 0);
+  out(`  ${total} events in ${perTenant.size} tenants: ${[...perTenant].map(([id, n]) => `${id} ${n}`).join(', ')}`);
 
-  out(`\nVerifying the hash chain of ${DEMO_TENANT.id}:`);
-  const verdict = await verifyTenant(handle.db, DEMO_TENANT.id);
-  out(
-    verdict.ok
-      ? `  ok: ${verdict.checked} events, head ${verdict.head?.tenantSeq}:${verdict.head?.hash}`
-      : `  BROKEN (${verdict.kind}): ${verdict.message}`,
-  );
-  out(`\n${replayed} events replayed from ${location.engine} (${location.where}).`);
+  out('\nVerifying every tenant’s hash chain:');
+  const tenants = (await listTenants(handle.db)).map((tenant) => tenant.id).filter((id) => perTenant.has(id));
+  const progress = createProgress('verifying chains', logger);
+  progress.total(tenants.length);
+  let broken = 0;
+  for (const [index, tenant] of [NATIONAL_TENANT, ...tenants.filter((id) => id !== NATIONAL_TENANT)].entries()) {
+    const verdict = await verifyTenant(handle.db, tenant);
+    progress.update(index + 1);
+    if (!verdict.ok) {
+      broken++;
+      out(`  ${tenant}: BROKEN (${verdict.kind}): ${verdict.message}`);
+    }
+  }
+  progress.stop();
+  out(broken === 0 ? `  all ${tenants.length} chains verify` : `  ${broken} broken chain(s)`);
+  out(`\nDatabase: ${location.engine} (${location.where}).`);
   out('Next: `pnpm cli read --tenant kien-giang`, `pnpm cli verify`, `pnpm cli follow` (see README).');
-  return verdict.ok ? 0 : 1;
+  return broken === 0 ? 0 : 1;
 };

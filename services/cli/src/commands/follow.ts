@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { formatCheckpoint, parseCheckpoint, subscribe } from '@chitieu/event-store';
 import type { Command } from '../context.js';
-import { demoRegistry } from '../demo-events.js';
+import { domainRegistry } from '@chitieu/domain';
 import { eventJson, formatEvent } from '../format-event.js';
 
 /**
@@ -18,7 +18,7 @@ export const follow: Command = async ({ handle, logger, args, out, signal }) => 
       json: { type: 'boolean', default: false },
     },
   });
-  const subscription = subscribe(handle, demoRegistry, {
+  const subscription = subscribe(handle, domainRegistry, {
     ...(values.name && { name: values.name }),
     ...(values.tenant && { tenant: values.tenant }),
     ...(values.after && { from: parseCheckpoint(values.after) }),

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { ChitieuError } from '@chitieu/errors';
 import { parseCheckpoint, readAllBatches, readStream } from '@chitieu/event-store';
 import type { Command } from '../context.js';
-import { demoRegistry } from '../demo-events.js';
+import { domainRegistry } from '@chitieu/domain';
 import { eventJson, formatEvent } from '../format-event.js';
 
 /**
@@ -24,7 +24,7 @@ export const read: Command = async ({ handle, args, out, signal }) => {
   const print = (event: Parameters<typeof formatEvent>[0]) => out(values.json ? eventJson(event) : formatEvent(event));
   if (values.stream !== undefined) {
     if (!values.tenant) throw usage('tenant', '--stream needs --tenant: a stream belongs to one tenant');
-    const { events } = await readStream(handle.db, demoRegistry, { tenant: values.tenant, stream: values.stream });
+    const { events } = await readStream(handle.db, domainRegistry, { tenant: values.tenant, stream: values.stream });
     events.forEach(print);
     return 0;
   }
@@ -36,7 +36,7 @@ export const read: Command = async ({ handle, args, out, signal }) => {
   } catch (error) {
     throw usage('after', (error as Error).message);
   }
-  for await (const batch of readAllBatches(handle.db, demoRegistry, {
+  for await (const batch of readAllBatches(handle.db, domainRegistry, {
     ...(after && { after }),
     ...(values.tenant && { tenant: values.tenant }),
     ...(values.type && { types: values.type }),
