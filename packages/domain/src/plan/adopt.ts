@@ -58,13 +58,15 @@ function checkProvince(
     return;
   }
   const issuedOn = data.document.issuedOn;
-  const issued = checkProvinceOpen(
-    context.reference,
-    data.province,
-    { from: issuedOn, to: issuedOn },
-    'document.issuedOn',
-  );
-  if (issued) issues.push(issued);
+  if (issuedOn !== undefined) {
+    const issued = checkProvinceOpen(
+      context.reference,
+      data.province,
+      { from: issuedOn, to: issuedOn },
+      'document.issuedOn',
+    );
+    if (issued) issues.push(issued);
+  }
   const years = { from: `${data.period.from}-01-01`, to: `${data.period.to}-12-31` };
   const period = checkProvinceOpen(context.reference, data.province, years, 'period');
   if (period) issues.push(period);
@@ -72,7 +74,7 @@ function checkProvince(
 
 function checkDates(data: PlanAdoptedData, now: Date, issues: FieldIssue[]) {
   const issuedOn = data.document.issuedOn;
-  if (issuedOn > todayInVietnam(now)) {
+  if (issuedOn !== undefined && issuedOn > todayInVietnam(now)) {
     issues.push({ path: 'document.issuedOn', message: `${issuedOn} is in the future: a plan is recorded once issued` });
   }
   if (data.period.from > data.period.to) {

@@ -26,6 +26,7 @@ import {
 import {
   type AdoptedPlan,
   applyRevision,
+  effectiveFrom,
   evolvePlan,
   initialPlanState,
   type PlanState,
@@ -216,9 +217,8 @@ function reportPlanTask(command: ReportPlanTask, plan: AdoptedPlan, context: Con
   checkOpenOn(context.reference, plan.province, data.on, 'on', issues);
   if (!plan.tasks.has(data.task))
     issues.push({ path: 'task', message: `the plan has no task ${JSON.stringify(data.task)}` });
-  if (data.on < plan.document.issuedOn) {
-    issues.push({ path: 'on', message: `${data.on} is before the plan was issued (${plan.document.issuedOn})` });
-  }
+  const from = effectiveFrom(plan);
+  if (data.on < from) issues.push({ path: 'on', message: `${data.on} is before the plan took effect (${from})` });
   if (data.on > todayInVietnam(context.now)) issues.push({ path: 'on', message: `${data.on} is in the future` });
   if (issues.length > 0) throw invalid(issues);
   return [{ type: 'PlanTaskReported', data }];
@@ -238,11 +238,9 @@ function supersedePlan(command: SupersedePlan, plan: AdoptedPlan, context: Conte
   } else if (data.by === streams.plan(plan.province, plan.plan)) {
     issues.push({ path: 'by', message: 'a plan cannot supersede itself' });
   }
-  if (data.effectiveOn < plan.document.issuedOn) {
-    issues.push({
-      path: 'effectiveOn',
-      message: `${data.effectiveOn} is before the plan was issued (${plan.document.issuedOn})`,
-    });
+  const from = effectiveFrom(plan);
+  if (data.effectiveOn < from) {
+    issues.push({ path: 'effectiveOn', message: `${data.effectiveOn} is before the plan took effect (${from})` });
   }
   if (issues.length > 0) throw invalid(issues);
   return [{ type: 'PlanSuperseded', data }];

@@ -9,11 +9,14 @@ import { unitSchema } from '../shared/units.js';
 const year = z.number().int().min(1990).max(2100);
 const id = z.string().trim().min(1).max(100);
 
-/** The document that adopts a plan: its number is unique within a province. */
+/**
+ * The document that adopts a plan: its number is unique within a province. `issuedOn` is optional
+ * because documents do not always state it (seeds 000 and 002), and a fixture must not guess it; such
+ * a plan counts from the first day of its period.
+ */
 export const planDocumentSchema = legalDocumentSchema.extend({
   kind: planDocumentKindSchema,
   issuer: z.string().trim().min(1).max(200),
-  issuedOn: isoDateSchema,
 });
 
 /**

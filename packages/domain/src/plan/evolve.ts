@@ -103,6 +103,11 @@ export function evolvePlan(state: PlanState, event: PlanEvent): PlanState {
   }
 }
 
+/** When a plan takes effect: its document's date, or the first day of its period when none is stated. */
+export function effectiveFrom(data: Pick<PlanAdoptedData, 'document' | 'period'>): string {
+  return data.document.issuedOn ?? `${data.period.from}-01-01`;
+}
+
 function adopted(data: PlanAdoptedData): AdoptedPlan {
   const targets = new Map<string, TargetState>();
   for (const target of data.targets) {
@@ -110,7 +115,7 @@ function adopted(data: PlanAdoptedData): AdoptedPlan {
       change: 'adopted',
       target,
       document: data.document,
-      effectiveOn: data.document.issuedOn,
+      effectiveOn: effectiveFrom(data),
     };
     targets.set(target.target, { id: target.target, current: target, history: [change] });
   }
