@@ -20,6 +20,10 @@ export function authorize(actor: Actor, tenant: string, reference: Reference): v
       throw forbidden(`the ministry writes national data only; ${tenant} belongs to its province`, { tenant });
     case 'province': {
       if (!actor.province) throw forbidden('a province actor must name its province', { tenant });
+      // A token for a province the registry does not know is not a province's token.
+      if (!reference.province(actor.province)) {
+        throw forbidden(`${actor.province} is not a registered province`, { tenant, province: actor.province });
+      }
       if (actor.province === tenant) return;
       if (reference.province(actor.province)?.predecessors.includes(tenant)) return;
       throw forbidden(`${actor.province} may not write ${tenant}'s data`, { tenant, province: actor.province });

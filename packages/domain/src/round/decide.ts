@@ -52,6 +52,16 @@ export function decideRound(
       const { tenant, ...data } = parseCommand(submitRoundReportDataSchema, command.data);
       checkWriter(tenant, context.actor);
       const opened = requireOpen(state, data.round);
+      if (tenant !== NATIONAL_TENANT) {
+        // A merged province records nothing dated after its end (PROVINCE_MERGED names the successor).
+        const issue = checkProvinceOpen(
+          context.reference,
+          tenant,
+          { from: data.submittedOn, to: data.submittedOn },
+          'submittedOn',
+        );
+        if (issue) throw invalid(issue);
+      }
       const level = findStep(opened.levels, data.level, data.reportsTo, data.round);
       const earlier = state.submissions.find(
         (done) => done.level === data.level && done.unit === data.unit && done.reportsTo === data.reportsTo,

@@ -115,3 +115,31 @@ describe('a level that reports to two bodies in turn (Hải Dương, 102-KH/TU)'
     ]);
   });
 });
+
+describe('a round of a merged province', () => {
+  it('records no submission dated after the province ended, naming the successor', () => {
+    const opened = seed003.rounds[0] as NonNullable<(typeof seed003.rounds)[0]>;
+    const state = fold(roundDecider, [{ type: 'ReportingRoundOpened', data: opened } as RoundEvent]);
+    const submit = () =>
+      roundDecider.decide(
+        {
+          type: 'SubmitRoundReport',
+          data: {
+            tenant: 'hai-duong',
+            round: opened.round,
+            level: 'commune',
+            unit: 'Đảng ủy xã (illustrative)',
+            submittedOn: '2025-07-02',
+          },
+        },
+        state,
+        testContext({ id: 'hd', role: 'province', province: 'hai-duong' }),
+      );
+    expect(submit).toThrow(
+      expect.objectContaining({
+        code: 'PROVINCE_MERGED',
+        details: expect.objectContaining({ successor: 'hai-phong-2025' }),
+      }),
+    );
+  });
+});
