@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
+import { domainRegistry } from '@chitieu/domain';
 import { formatCheckpoint, parseCheckpoint, subscribe } from '@chitieu/event-store';
 import type { Command } from '../context.js';
-import { domainRegistry } from '@chitieu/domain';
 import { eventJson, formatEvent } from '../format-event.js';
 
 /**

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
+import { domainRegistry } from '@chitieu/domain';
 import { ChitieuError } from '@chitieu/errors';
 import { parseCheckpoint, readAllBatches, readStream } from '@chitieu/event-store';
 import type { Command } from '../context.js';
-import { domainRegistry } from '@chitieu/domain';
 import { eventJson, formatEvent } from '../format-event.js';
 
 /**
