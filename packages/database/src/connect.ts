@@ -59,8 +59,12 @@ async function connectPGlite(
       await client.exec(script);
     },
     listen: async (channel, onNotify) => client.listen(channel, onNotify),
-    // Kysely's driver closes the PGlite instance it was given.
-    close: () => db.destroy(),
+    close: async () => {
+      await db.destroy();
+      // Kysely's driver closes the instance only once a query has initialised it; a command that ran
+      // none (`import --dry-run`) left it open, and on a reused data directory the process never exited.
+      if (!client.closed) await client.close();
+    },
   };
 }
 

@@ -3,6 +3,7 @@ import { ChitieuError } from '@chitieu/errors';
 import { createLogger } from '@chitieu/logging';
 import { demo } from './commands/demo.js';
 import { follow } from './commands/follow.js';
+import { importTable } from './commands/import.js';
 import { migrate } from './commands/migrate.js';
 import { read } from './commands/read.js';
 import { tenants } from './commands/tenants.js';
@@ -11,7 +12,7 @@ import type { Command } from './context.js';
 import { openDatabase } from './open-database.js';
 import { onShutdown } from './shutdown.js';
 
-const COMMANDS: Record<string, Command> = { demo, migrate, tenants, read, verify, follow };
+const COMMANDS: Record<string, Command> = { demo, migrate, tenants, read, verify, follow, import: importTable };
 
 const USAGE = `chitieu <command> [options]   (pnpm cli <command> …)
 
@@ -21,6 +22,12 @@ const USAGE = `chitieu <command> [options]   (pnpm cli <command> …)
   read [--tenant T] [--stream S] [--after TX:POS] [--as-of ISO] [--type T …] [--json]
   verify [TENANT …] [--trusted-head SEQ:HASH]
   follow [--name N] [--tenant T] [--after TX:POS] [--json]
+  import FILE --province P --plan NUMBER [--kind K] [--issuer I] [--issued-on DATE] [--title T]
+         [--period FROM-TO] [--implements R …] [--dry-run] [--json]
+                               read a target table (.csv, .xlsx, .json), list every faulty row
+                               (line and reason); unless --dry-run and only when no row is faulty,
+                               adopt the plan in province P (needs the seeds: pnpm start).
+                               Exit 1 when any row is faulty: then nothing is written.
 
 The database is DATABASE_URL (a PostgreSQL server) or else PGlite in CHITIEU_DATA_DIR
 (default: .data/pglite in the repository). Logs are JSON on stderr; LOG_LEVEL sets their level.`;
