@@ -139,13 +139,13 @@ describe.each(engines)('the chitieu story on %s', (engine) => {
     expect(adopted.targets).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
-          target: 't4',
+          target: 't5',
           indicator: 'doctors_per_10000',
           year: 2030,
           comparator: '>=',
           value: 19,
         }),
-        expect.objectContaining({ target: 't3', indicator: 'hospital_beds_per_10000', year: 2030, value: 50 }),
+        expect.objectContaining({ target: 't4', indicator: 'hospital_beds_per_10000', year: 2030, value: 50 }),
       ]),
     );
     expect(adopted.budget.find((line) => line.line === 'b1')).toMatchObject({
@@ -166,7 +166,7 @@ describe.each(engines)('the chitieu story on %s', (engine) => {
         tenant: 'thai-nguyen-2025',
         plan: THAI_NGUYEN_PLAN,
         data: {
-          target: 't4',
+          target: 't5',
           value: 20,
           written: 'từ 20 bác sĩ trở lên',
           reason: 'Nâng chỉ tiêu theo Nghị quyết 72-NQ/TW',
@@ -178,15 +178,15 @@ describe.each(engines)('the chitieu story on %s', (engine) => {
     );
     const after = await planStream('thai-nguyen-2025', THAI_NGUYEN_PLAN);
     expect(after.events.map((event) => event.type)).toEqual(['PlanAdopted', 'TargetRevised']);
-    expect(after.events[1]).toMatchObject({ data: { target: 't4', value: 20, document }, metadata: { document } });
+    expect(after.events[1]).toMatchObject({ data: { target: 't5', value: 20, document }, metadata: { document } });
 
-    // A withdrawn target no longer changes (illustrative withdrawal of t12, one digital hospital).
+    // A withdrawn target no longer changes (illustrative withdrawal of t14, one digital hospital).
     await ctx.bus.execute(
       {
         type: 'WithdrawTarget',
         tenant: 'thai-nguyen-2025',
         plan: THAI_NGUYEN_PLAN,
-        data: { target: 't12', reason: 'Gộp vào chỉ tiêu chuyển đổi số chung', document, effectiveOn: '2026-07-10' },
+        data: { target: 't14', reason: 'Gộp vào chỉ tiêu chuyển đổi số chung', document, effectiveOn: '2026-07-10' },
       },
       { actor: THAI_NGUYEN },
     );
@@ -197,7 +197,7 @@ describe.each(engines)('the chitieu story on %s', (engine) => {
           tenant: 'thai-nguyen-2025',
           plan: THAI_NGUYEN_PLAN,
           data: {
-            target: 't12',
+            target: 't14',
             value: 2,
             reason: 'Tăng số bệnh viện thông minh',
             document,

@@ -37,6 +37,15 @@ describe('resolveIndicator', () => {
     ],
     ['Dưới 5 tuổi còn', 'under5_mortality'],
     ['Thành lập Trung tâm cấp cứu 115 tỉnh', 'emergency_115_centre'],
+    // 004 II.2 rows 16, 18 and 19, and 000's wording of row 16.
+    ['Cơ bản chấm dứt các dịch bệnh HIV/AIDS, lao và loại trừ sốt rét', 'communicable_disease_elimination'],
+    ['Cơ bản chấm dứt các dịch bệnh AIDS, lao và loại trừ bệnh sốt rét.', 'communicable_disease_elimination'],
+    [
+      'Đầu tư xây dựng 4 bệnh viện đa khoa khu vực tương ứng tại 4 vùng kinh tế - địa lý gồm: U Minh Thượng, Tây sông Hậu, Tứ giác Long Xuyên và hải đảo đạt tiêu chuẩn chăm sóc cấp 2',
+      'regional_hospitals',
+    ],
+    ['Xây dựng và phát triển mạng lưới cấp cứu ngoại viện', 'emergency_115_centre'],
+    ['Mạng lưới cấp cứu ngoại viện', 'emergency_115_centre'],
   ])('%s → %s', (name, expected) => {
     expect(code(name)).toBe(expected);
   });
@@ -44,7 +53,8 @@ describe('resolveIndicator', () => {
   it.each([
     ['Giảm tỷ suất tử vong trẻ em:'],
     ['Chiều cao trung bình thanh niên 18 tuổi đối với:'],
-    ['Cơ bản chấm dứt các dịch bệnh HIV/AIDS, lao và loại trừ sốt rét'],
+    // A milestone's cell, not its indicator: read under the row's indicator.
+    ['Hoàn thiện mạng lưới cấp cứu toàn tỉnh'],
     // A one-word alias ("Nam") matches a whole name only, never a prefix.
     ['Nam Định'],
   ])('%s names no indicator', (name) => {

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { ChitieuError } from '@chitieu/errors';
 import { describe, expect, it } from 'vitest';
 import { baselineSchema, targetSchema } from '../plan/events.js';
+import { seed004 } from '../seed/fixtures/index.js';
 import { readTable } from './read-table.js';
 import { findColumns, type ImportedTargets, targetsFromTable } from './targets-from-table.js';
 
@@ -57,9 +58,12 @@ const TARGETS_004 = [
   't38 nurses_per_10000 2030 >= 33 per_10000',
   't39 satisfaction 2025 > 80 percent',
   't40 satisfaction 2030 > 90 percent',
-  't41 traditional_medicine_share 2025 >= 20 percent',
-  't42 traditional_medicine_share 2030 >= 25 percent',
-  't43 emergency_115_centre 2025 milestone "Thành lập Trung tâm cấp cứu 115 tỉnh"',
+  't41 communicable_disease_elimination 2030 milestone "Đạt"',
+  't42 traditional_medicine_share 2025 >= 20 percent',
+  't43 traditional_medicine_share 2030 >= 25 percent',
+  't44 regional_hospitals 2030 milestone "Hoàn thành"',
+  't45 emergency_115_centre 2025 milestone "Thành lập Trung tâm cấp cứu 115 tỉnh"',
+  't46 emergency_115_centre 2030 milestone "Hoàn thiện mạng lưới cấp cứu toàn tỉnh"',
 ];
 
 const BASELINES_004 = [
@@ -154,33 +158,43 @@ describe('targetsFromTable on seed 004 II.2 (Kiên Giang, 132/KH-UBND)', () => {
     for (const target of targets) expect(targetSchema.parse(target)).toEqual(target);
   });
 
-  it('reports the rows the catalogue has no indicator for, and nothing else', async () => {
+  it('reads every row, the milestone rows 16, 18 and 19 included: no fault', async () => {
     const { faults } = await importFixture('kien-giang-132.csv');
-    expect(faults.map((fault) => [fault.line, fault.column, fault.reason.split(':')[0]])).toEqual([
-      [26, 'Đến năm 2030', 'unknown indicator "Cơ bản chấm dứt các dịch bệnh HIV/AIDS, lao và loại trừ sốt rét"'],
-      [
-        28,
-        'Đến năm 2030',
-        'unknown indicator "Đầu tư xây dựng 4 bệnh viện đa khoa khu vực tương ứng tại 4 vùng kinh tế - địa lý gồm',
-      ],
-      [29, 'Đến năm 2030', 'unknown indicator "Xây dựng và phát triển mạng lưới cấp cứu ngoại viện"'],
-    ]);
+    expect(faults).toEqual([]);
   });
 
-  it('gives the same baselines, targets and faults from CSV, JSON and XLSX', async () => {
-    const csv = await importFixture('kien-giang-132.csv');
-    const json = await importFixture('kien-giang-132.json');
-    const xlsx = await importFixture('kien-giang-132.xlsx');
+  it('reads the table as the seed 004 fixture transcribes it: same ids, figures and milestones', async () => {
+    const { baselines, targets } = await importFixture('kien-giang-132.csv');
+    const plan = seed004.plan;
+    const fromTable = (plan?.targets ?? []).filter((t) => /, II\.2 row /.test(t.source ?? ''));
+    expect(withoutSource(targets)).toEqual(withoutSource(fromTable));
+    expect(withoutSource(baselines)).toEqual(withoutSource(plan?.baselines ?? []));
+  });
+
+  it.each([
+    ['kien-giang-132', 0],
+    ['kien-giang-132-faulty', 11],
+  ])('gives the same baselines, targets and faults from %s.csv, .json and .xlsx', async (name, faultCount) => {
+    const csv = await importFixture(`${name}.csv`);
+    const json = await importFixture(`${name}.json`);
+    const xlsx = await importFixture(`${name}.xlsx`);
+    expect(csv.faults).toHaveLength(faultCount);
     for (const other of [json, xlsx]) {
       expect(withoutSource(other.baselines)).toEqual(withoutSource(csv.baselines));
       expect(withoutSource(other.targets)).toEqual(withoutSource(csv.targets));
-      expect(other.faults.map((fault) => fault.reason)).toEqual(csv.faults.map((fault) => fault.reason));
+      expect(other.faults.map((fault) => [fault.column, fault.reason])).toEqual(
+        csv.faults.map((fault) => [fault.column, fault.reason]),
+      );
     }
     // XLSX rows are the CSV's lines; a JSON row is the line its object opens on.
     const rename = (source?: string) => source?.replace('.xlsx', '.csv');
     expect(xlsx.targets.map((t) => rename(t.source))).toEqual(csv.targets.map((t) => t.source));
-    expect(json.targets[0]?.source).toBe('kien-giang-132.json, line 2');
-    expect(json.targets.at(-1)?.source).toBe(`kien-giang-132.json, line ${2 + 7 * 27}`);
+    expect(xlsx.faults.map((fault) => fault.line)).toEqual(csv.faults.map((fault) => fault.line));
+    const jsonLine = (csvLine: number) => 2 + 7 * (csvLine - 2);
+    expect(json.faults.map((fault) => fault.line)).toEqual(csv.faults.map((fault) => jsonLine(fault.line)));
+    expect(json.targets.map((t) => t.source)).toEqual(
+      csv.targets.map((t) => `${name}.json, line ${jsonLine(Number(t.source?.split('line ')[1]))}`),
+    );
   });
 });
 

@@ -20,9 +20,10 @@ export const planDocumentSchema = legalDocumentSchema.extend({
 });
 
 /**
- * A reference figure of the plan. `value` may be absent when the document names the year a relative
- * target is measured against but not the figure ("giảm 10% … so với năm 2015", Lai Châu 24-CTr/TU):
- * the figure then comes from the province's reports for that year, and nothing is invented.
+ * A reference figure of the plan. `value` may be absent when the document gives the year a relative
+ * target is measured against but not the figure ("giảm 10% … so với năm 2015", Lai Châu 24-CTr/TU; or
+ * "thêm tối thiểu 1,5 cm" in a 2026–2030 plan, counted from 2025 — see seed 002's notes): the figure
+ * then comes from the province's reports for that year, and nothing is invented.
  */
 export const baselineSchema = z.strictObject({
   indicator: id,

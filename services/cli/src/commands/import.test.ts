@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCommandBus, loadSeeds } from '@chitieu/commands';
 import type { DatabaseHandle } from '@chitieu/database';
-import { domainRegistry } from '@chitieu/domain';
+import { domainRegistry, seed004 } from '@chitieu/domain';
 import { ChitieuError } from '@chitieu/errors';
 import { createEventStore } from '@chitieu/event-store';
 import { createLogger } from '@chitieu/logging';
@@ -16,7 +16,10 @@ import { importTable } from './import.js';
 
 const fixture = (name: string) =>
   fileURLToPath(new URL(`../../../../packages/domain/src/import/fixtures/${name}`, import.meta.url));
+// The whole table of seed 004 II.2, which the catalogue now reads without a fault, and a table of the
+// same shape with faults on most rows.
 const CSV = fixture('kien-giang-132.csv');
+const FAULTY = fixture('kien-giang-132-faulty.csv');
 
 // Three rows of seed 004 II.2, figures exactly as the document writes them; line 1 is the header.
 const CLEAN = `STT,Các chỉ tiêu,Năm 2017,Đến năm 2025,Đến năm 2030
@@ -32,7 +35,8 @@ afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 const KIEN_GIANG = ['--province', 'kien-giang'];
 const DOCUMENT = ['--issuer', 'Ủy ban nhân dân tỉnh Kiên Giang', '--issued-on', '2018-09-01'];
-const FAULT_LINES = [26, 28, 29];
+// The faulty table's lines, once per fault (line 10 has two).
+const FAULT_LINES = [2, 3, 4, 5, 7, 9, 10, 10, 12, 13, 14];
 
 describe.each(engines)('pnpm cli import on %s', (engine) => {
   let database: TestDatabase;
@@ -78,27 +82,61 @@ describe.each(engines)('pnpm cli import on %s', (engine) => {
       stream: `kien-giang/plan/${slug}`,
     });
 
-  it('dry run: lists every row the catalogue cannot hold, with its line, and writes nothing', async () => {
+  it('dry run: lists every faulty row with its line, and writes nothing', async () => {
     const before = await eventCount();
-    const { code, lines } = await run([CSV, ...KIEN_GIANG, '--plan', '132/KH-UBND', '--dry-run']);
+    const { code, lines } = await run([FAULTY, ...KIEN_GIANG, '--plan', '133/KH-TEST', '--dry-run']);
     expect(code).toBe(1);
     const faults = lines.filter((line) => line.startsWith('line '));
     expect(faults.map((line) => Number(/^line (\d+): /.exec(line)?.[1]))).toEqual(FAULT_LINES);
-    expect(faults[0]).toBe(
-      'line 26: unknown indicator "Cơ bản chấm dứt các dịch bệnh HIV/AIDS, lao và loại trừ sốt rét": its cells (Đến năm 2030) were not imported',
+    expect(faults[1]).toBe(
+      'line 3: unknown indicator "Tỷ lệ người dân biết bơi": its cells (Đến năm 2025, Đến năm 2030) were not imported',
     );
-    expect(lines).toContain('kien-giang-132.csv: 13 baselines, 43 targets, 3 faults');
+    expect(lines).toContain('kien-giang-132-faulty.csv: 3 baselines, 9 targets, 11 faults');
+    expect(lines.at(-1)).toBe('nothing written: dry run');
     expect(await eventCount()).toBe(before);
   });
 
   it('without --dry-run refuses the same faulty rows and writes nothing', async () => {
     const before = await eventCount();
-    const { code, lines } = await run([CSV, ...KIEN_GIANG, '--plan', '133/KH-TEST', ...DOCUMENT]);
+    const { code, lines } = await run([FAULTY, ...KIEN_GIANG, '--plan', '133/KH-TEST', ...DOCUMENT]);
     expect(code).toBe(1);
-    expect(lines.filter((line) => line.startsWith('line ')).length).toBe(3);
+    expect(lines.filter((line) => line.startsWith('line ')).length).toBe(FAULT_LINES.length);
     expect(lines.at(-1)).toBe('nothing written: fix the faulty rows and import again');
     expect(await eventCount()).toBe(before);
     expect((await planStream('133-kh-test')).streamVersion).toBe(0);
+  });
+
+  it('adopts the whole table of seed 004 II.2 as a new plan: every row, milestones included', async () => {
+    const before = await eventCount();
+    const { code, lines } = await run([CSV, ...KIEN_GIANG, '--plan', '134/KH-TEST', ...DOCUMENT]);
+    expect(code).toBe(0);
+    expect(lines.filter((line) => line.startsWith('line '))).toEqual([]);
+    expect(lines).toContain('kien-giang-132.csv: 13 baselines, 46 targets, 0 faults');
+    expect(lines.at(-1)).toBe('adopted 134/KH-TEST in kien-giang: kien-giang/plan/134-kh-test version 1 (2017–2030)');
+    expect(await eventCount()).toBe(before + 1);
+
+    const { events } = await planStream('134-kh-test');
+    expect(events.map((event) => event.type)).toEqual(['PlanAdopted']);
+    const data = events[0]?.data as {
+      baselines: Array<{ source?: string }>;
+      targets: Array<{ source?: string; target: string; indicator: string; year: number; text?: string }>;
+    };
+    expect(data.baselines).toHaveLength(13);
+    expect(data.targets).toHaveLength(46);
+    expect(
+      data.targets.filter((t) => t.text !== undefined).map((t) => `${t.target} ${t.indicator} ${t.year} ${t.text}`),
+    ).toEqual([
+      't41 communicable_disease_elimination 2030 Đạt',
+      't44 regional_hospitals 2030 Hoàn thành',
+      't45 emergency_115_centre 2025 Thành lập Trung tâm cấp cứu 115 tỉnh',
+      't46 emergency_115_centre 2030 Hoàn thiện mạng lưới cấp cứu toàn tỉnh',
+    ]);
+    // The same targets as the seed's own 132/KH-UBND holds from its table, bar where each was read.
+    const withoutSource = <T extends { source?: string }>(items: readonly T[]) =>
+      items.map(({ source: _, ...rest }) => rest);
+    const seeded = (seed004.plan?.targets ?? []).filter((t) => /, II\.2 row /.test(t.source ?? ''));
+    expect(withoutSource(data.targets)).toEqual(withoutSource(seeded));
+    expect(data.targets[40]?.source).toBe('kien-giang-132.csv, line 26');
   });
 
   it('adopts a clean table as a new plan, once: a second import of the number is refused', async () => {
@@ -155,10 +193,13 @@ describe.each(engines)('pnpm cli import on %s', (engine) => {
     expect(await eventCount()).toBe(before + 1);
   });
 
-  it('reads the XLSX and JSON fixtures to the same dry-run result as the CSV', async () => {
-    const dryRun = async (name: string) => {
-      const { code, lines } = await run([fixture(name), ...KIEN_GIANG, '--plan', '132/KH-UBND', '--dry-run', '--json']);
-      expect(code).toBe(1);
+  it.each([
+    ['kien-giang-132', 0, [13, 46, []]],
+    ['kien-giang-132-faulty', 1, [3, 9, FAULT_LINES]],
+  ] as const)('reads %s.xlsx and .json to the same dry-run result as the CSV', async (name, exit, expected) => {
+    const dryRun = async (file: string) => {
+      const { code, lines } = await run([fixture(file), ...KIEN_GIANG, '--plan', '135/KH-TEST', '--dry-run', '--json']);
+      expect(code).toBe(exit);
       expect(lines).toHaveLength(1);
       return JSON.parse(lines[0] as string) as {
         baselines: number;
@@ -167,16 +208,16 @@ describe.each(engines)('pnpm cli import on %s', (engine) => {
         written: boolean;
       };
     };
-    const csv = await dryRun('kien-giang-132.csv');
-    expect([csv.baselines, csv.targets, csv.written]).toEqual([13, 43, false]);
-    expect(csv.faults.map((fault) => fault.line)).toEqual(FAULT_LINES);
-    const xlsx = await dryRun('kien-giang-132.xlsx');
-    const json = await dryRun('kien-giang-132.json');
+    const csv = await dryRun(`${name}.csv`);
+    expect([csv.baselines, csv.targets, csv.faults.map((fault) => fault.line)]).toEqual(expected);
+    expect(csv.written).toBe(false);
+    const xlsx = await dryRun(`${name}.xlsx`);
+    const json = await dryRun(`${name}.json`);
     // XLSX rows are the CSV's lines; a JSON row's line is where its object opens.
-    expect(xlsx).toEqual({ ...csv, file: 'kien-giang-132.xlsx' });
+    expect(xlsx).toEqual({ ...csv, file: `${name}.xlsx` });
     expect({ ...json, faults: json.faults.map((fault) => fault.reason) }).toEqual({
       ...csv,
-      file: 'kien-giang-132.json',
+      file: `${name}.json`,
       faults: csv.faults.map((fault) => fault.reason),
     });
   });
