@@ -1,8 +1,8 @@
 import type { FieldIssue } from '@chitieu/errors';
-import type { z } from 'zod';
-import type { Actor } from '../shared/actor.js';
+import { requireNationalActor } from '../shared/actor.js';
 import type { Decider, DecisionContext } from '../shared/decider.js';
-import { forbidden, invalid } from '../shared/errors.js';
+import { invalid } from '../shared/errors.js';
+import { parseCommand } from '../shared/parse-command.js';
 import { assertNever } from '../shared/period.js';
 import { convertible } from '../shared/units.js';
 import { checkCoherence } from './coherence.js';
@@ -19,7 +19,7 @@ export function decideCatalogue(
   state: CatalogueState,
   context: DecisionContext,
 ): CatalogueEvent[] {
-  requireNationalActor(context.actor, command.type);
+  requireNationalActor(context.actor, 'the indicator catalogue', command.type);
   switch (command.type) {
     case 'DefineIndicator':
       return [define(command, state)];
@@ -37,18 +37,9 @@ export const catalogueDecider: Decider<CatalogueCommand, CatalogueState, Catalog
   evolve: evolveCatalogue,
 };
 
-// A second line of defence behind the handler's authorisation: the catalogue is national data.
-function requireNationalActor(actor: Actor, action: string): void {
-  if (actor.role === 'ministry' || actor.role === 'system') return;
-  throw forbidden(`only the ministry keeps the indicator catalogue; a ${actor.role} actor may not ${action}`, {
-    actor: actor.id,
-    role: actor.role,
-  });
-}
-
 function define(command: DefineIndicator, state: CatalogueState): CatalogueEvent {
   const { type: _type, aliases, ...fields } = command;
-  const data = parse(indicatorDefined.schema, withoutUndefined({ ...fields, aliases: aliases ?? [] }));
+  const data = parseCommand(indicatorDefined.schema, withoutUndefined({ ...fields, aliases: aliases ?? [] }));
   const issues: FieldIssue[] = [];
   if (state.indicators.has(data.code)) {
     issues.push({ path: 'code', message: `indicator ${data.code} is already defined; revise it instead` });
@@ -65,7 +56,7 @@ function define(command: DefineIndicator, state: CatalogueState): CatalogueEvent
  */
 function revise(command: ReviseIndicator, state: CatalogueState): CatalogueEvent {
   const { type: _type, ...fields } = command;
-  const data = parse(indicatorRevised.schema, withoutUndefined(fields));
+  const data = parseCommand(indicatorRevised.schema, withoutUndefined(fields));
   const current = state.indicators.get(data.code)?.current;
   if (!current) throw invalid({ path: 'code', message: `unknown indicator ${JSON.stringify(data.code)}` });
   const changes = Object.fromEntries(
@@ -107,12 +98,4 @@ function sameValue(a: unknown, b: unknown): boolean {
 // Events hold no `undefined` fields, so that stored and decided events compare equal.
 function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as T;
-}
-
-function parse<T>(schema: z.ZodType<T>, data: unknown): T {
-  const result = schema.safeParse(data);
-  if (result.success) return result.data;
-  throw invalid(
-    result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
-  );
 }

@@ -236,7 +236,7 @@ export const INDICATORS: readonly IndicatorData[] = [
     unit: 'per_10000',
     direction: 'higher',
     combine: byPopulation,
-    aliases: ['Số điều dưỡng/vạn dân', 'điều dưỡng và hộ sinh/vạn dân'],
+    aliases: ['Số điều dưỡng/vạn dân', 'điều dưỡng và hộ sinh/vạn dân', 'điều dưỡng viên/10.000 dân'],
     source: NQ20,
   },
   {

@@ -15,7 +15,6 @@ export {
   type RowIndicator,
   resolveIndicator,
   resolveRow,
-  SUPPLEMENTARY_ALIASES,
 } from './resolve-indicator.js';
 export {
   type Baseline,

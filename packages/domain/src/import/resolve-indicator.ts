@@ -1,16 +1,6 @@
 import { INDICATORS, type IndicatorData } from '../catalogue/indicators.js';
 
 /**
- * Names seed tables use that the catalogue does not list yet, by indicator code. Kept here so the
- * importer reads seed 004 while the catalogue is owned elsewhere; they belong in
- * `catalogue/indicators.ts` (`aliases`), after which this list can be emptied.
- */
-export const SUPPLEMENTARY_ALIASES: Readonly<Record<string, readonly string[]>> = {
-  // 004 II.2 row 14 counts nurses ("điều dưỡng viên"); the catalogue already files nurses under this code.
-  nurses_per_10000: ['điều dưỡng viên/10.000 dân'],
-};
-
-/**
  * A name reduced for comparison: without diacritics (đ → d), lower case, punctuation as single
  * spaces, "10.000" as "vạn" (its Vietnamese word) and a consonant + y syllable spelt with i, since
  * documents alternate the two spellings (`bác sỹ` / `bác sĩ`, `tỷ lệ`).
@@ -49,7 +39,7 @@ function keysOf(catalogue: readonly IndicatorData[]): Key[] {
   const cached = keysCache.get(catalogue);
   if (cached) return cached;
   const keys = catalogue.flatMap((indicator) =>
-    [indicator.nameVi, ...indicator.aliases, ...(SUPPLEMENTARY_ALIASES[indicator.code] ?? [])].map((name) => {
+    [indicator.nameVi, ...indicator.aliases].map((name) => {
       const full = normalizeName(name);
       return { indicator, full, bare: full.replace(GENERIC_LEAD, ''), words: full.split(' ').length };
     }),

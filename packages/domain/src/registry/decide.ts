@@ -1,9 +1,8 @@
 import type { FieldIssue } from '@chitieu/errors';
-import type { z } from 'zod';
-import type { Actor } from '../shared/actor.js';
-import { NATIONAL_TENANT } from '../shared/actor.js';
+import { NATIONAL_TENANT, requireNationalActor } from '../shared/actor.js';
 import type { Decider, DecisionContext } from '../shared/decider.js';
-import { forbidden, invalid } from '../shared/errors.js';
+import { invalid } from '../shared/errors.js';
+import { parseCommand } from '../shared/parse-command.js';
 import { assertNever } from '../shared/period.js';
 import type { MergeProvinces, RegisterProvince, RegistryCommand, RenameProvince } from './commands.js';
 import { provinceRegistered, provinceRenamed, provincesMerged, type RegistryEvent } from './events.js';
@@ -20,7 +19,7 @@ export function decideRegistry(
   state: RegistryState,
   context: DecisionContext,
 ): RegistryEvent[] {
-  requireNationalActor(context.actor, command.type);
+  requireNationalActor(context.actor, 'the province registry', command.type);
   switch (command.type) {
     case 'RegisterProvince':
       return [register(command, state)];
@@ -40,17 +39,8 @@ export const registryDecider: Decider<RegistryCommand, RegistryState, RegistryEv
   evolve: evolveRegistry,
 };
 
-// A second line of defence behind the handler's authorisation: the registry is national data.
-function requireNationalActor(actor: Actor, action: string): void {
-  if (actor.role === 'ministry' || actor.role === 'system') return;
-  throw forbidden(`only the ministry keeps the province registry; a ${actor.role} actor may not ${action}`, {
-    actor: actor.id,
-    role: actor.role,
-  });
-}
-
 function register(command: RegisterProvince, state: RegistryState): RegistryEvent {
-  const data = parse(provinceRegistered.schema, {
+  const data = parseCommand(provinceRegistered.schema, {
     province: command.province,
     code: command.code,
     name: command.name,
@@ -111,7 +101,7 @@ function checkSucceeds(
 }
 
 function rename(command: RenameProvince, state: RegistryState): RegistryEvent {
-  const data = parse(provinceRenamed.schema, {
+  const data = parseCommand(provinceRenamed.schema, {
     province: command.province,
     name: command.name,
     effectiveOn: command.effectiveOn,
@@ -139,7 +129,7 @@ function rename(command: RenameProvince, state: RegistryState): RegistryEvent {
 }
 
 function merge(command: MergeProvinces, state: RegistryState): RegistryEvent {
-  const data = parse(provincesMerged.schema, {
+  const data = parseCommand(provincesMerged.schema, {
     successor: command.successor,
     predecessors: command.predecessors,
     effectiveOn: command.effectiveOn,
@@ -202,12 +192,4 @@ function merge(command: MergeProvinces, state: RegistryState): RegistryEvent {
 
 function describe(record: ProvinceRecord): string {
   return `${record.id} (${nameOn(record)}, code ${record.code})`;
-}
-
-function parse<T>(schema: z.ZodType<T>, data: unknown): T {
-  const result = schema.safeParse(data);
-  if (result.success) return result.data;
-  throw invalid(
-    result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })),
-  );
 }

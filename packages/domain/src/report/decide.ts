@@ -2,6 +2,7 @@ import { ChitieuError, type FieldIssue } from '@chitieu/errors';
 import { checkFigure, checkProvinceOpen } from '../shared/checks.js';
 import type { Decider, DecisionContext } from '../shared/decider.js';
 import { forbidden, invalid } from '../shared/errors.js';
+import { parseCommand } from '../shared/parse-command.js';
 import { assertNever, type Period, periodBounds, periodKey } from '../shared/period.js';
 import type { Reference } from '../shared/reference.js';
 import { convert, convertible } from '../shared/units.js';
@@ -14,7 +15,6 @@ import {
   type ReportFigure,
   type ReportState,
 } from './evolve.js';
-import { parseCommand } from './parse-command.js';
 import { checkRatio } from './ratio.js';
 
 /**

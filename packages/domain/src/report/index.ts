@@ -1,4 +1,6 @@
 // The report aggregate (stream `<tenant>/report/<indicator>/<period>`), for the package index.
+
+export { parseCommand } from '../shared/parse-command.js';
 export {
   type CorrectReport,
   type CorrectReportData,
@@ -19,4 +21,3 @@ export {
   type ReportState,
   type ReportVersion,
 } from './evolve.js';
-export { parseCommand } from './parse-command.js';

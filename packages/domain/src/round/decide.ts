@@ -1,9 +1,9 @@
 import type { FieldIssue } from '@chitieu/errors';
-import { parseCommand } from '../report/parse-command.js';
 import { type Actor, NATIONAL_TENANT } from '../shared/actor.js';
 import { checkProvinceOpen } from '../shared/checks.js';
 import type { Decider, DecisionContext } from '../shared/decider.js';
 import { forbidden, invalid, notFound } from '../shared/errors.js';
+import { parseCommand } from '../shared/parse-command.js';
 import { assertNever } from '../shared/period.js';
 import type { Reference } from '../shared/reference.js';
 import {

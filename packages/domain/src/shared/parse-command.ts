@@ -1,6 +1,6 @@
 import type { FieldIssue } from '@chitieu/errors';
 import type { z } from 'zod';
-import { invalid } from '../shared/errors.js';
+import { invalid } from './errors.js';
 
 /**
  * Parses a command's data with its schema, or throws VALIDATION_FAILED naming every faulty field
@@ -8,7 +8,6 @@ import { invalid } from '../shared/errors.js';
  * themselves so that the events they produce are valid whoever called them (GraphQL, importer, seed
  * loader). Keys whose value is undefined (`denominator: undefined` from a form) are dropped: the
  * stored event has no such key, so what `decide` returns is what a reader gets back.
- * Used by report/ and round/; a candidate for shared/ when other aggregates want it.
  */
 export function parseCommand<T>(schema: z.ZodType<T>, data: unknown): T {
   const result = schema.safeParse(data);
