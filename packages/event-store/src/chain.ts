@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { EventRow } from '@chitieu/database';
 import canonicalize from 'canonicalize';
 
 /**
@@ -51,4 +52,27 @@ export function linkHash(prev: Uint8Array, content: Uint8Array, placement: Chain
   fixed.writeInt32BE(placement.streamVersion, 16);
   fixed.writeBigInt64BE(BigInt(placement.recordedAt.getTime()), 20);
   return createHash('sha256').update(prev).update(content).update(fixed).digest();
+}
+
+/** The content half of a stored row's link: what the writer chose, as stored. */
+export function rowContentHash(row: EventRow): Buffer {
+  return contentHash({
+    eventId: row.event_id,
+    tenant: row.tenant_id,
+    stream: row.stream_id,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    data: row.data,
+    metadata: row.metadata,
+  });
+}
+
+/** Where the database placed a stored row: the other half of its link. */
+export function rowPlacement(row: EventRow): ChainedPlacement {
+  return {
+    position: row.position,
+    transactionId: row.transaction_id,
+    streamVersion: row.stream_version,
+    recordedAt: row.recorded_at,
+  };
 }

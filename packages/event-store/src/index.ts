@@ -1,6 +1,6 @@
 export type { AppendInput } from './append.js';
 export { appendToStream } from './append.js';
-export { contentHash, genesisHash, linkHash } from './chain.js';
+export { contentHash, genesisHash, linkHash, rowContentHash, rowPlacement } from './chain.js';
 export { loadCheckpoint, saveCheckpoint } from './checkpoints.js';
 export type { EventStore } from './event-store.js';
 export { createEventStore } from './event-store.js';

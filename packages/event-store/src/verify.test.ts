@@ -3,7 +3,7 @@ import type { EventRow } from '@chitieu/database';
 import { engines } from '@chitieu/testing';
 import { type RawBuilder, sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { contentHash, linkHash } from './chain.js';
+import { linkHash, rowContentHash, rowPlacement } from './chain.js';
 import { lifeExpectancy, note, untilReadable, useStore } from './test-support.js';
 import type { NewEvent } from './types.js';
 import type { VerifyOptions, VerifyResult } from './verify.js';
@@ -20,22 +20,7 @@ function thaiNguyen2025(indicator: string, value: number, unit: string): NewEven
 
 /** What an attacker who knows the chain's definition would store as the hash of `row`. */
 function seal(row: EventRow, prev: Uint8Array): Buffer {
-  const content = contentHash({
-    eventId: row.event_id,
-    tenant: row.tenant_id,
-    stream: row.stream_id,
-    type: row.type,
-    schemaVersion: row.schema_version,
-    data: row.data,
-    metadata: row.metadata,
-  });
-  const placement = {
-    position: row.position,
-    transactionId: row.transaction_id,
-    streamVersion: row.stream_version,
-    recordedAt: row.recorded_at,
-  };
-  return linkHash(prev, content, placement);
+  return linkHash(prev, rowContentHash(row), rowPlacement(row));
 }
 
 const hex = (bytes: Uint8Array) => Buffer.from(bytes).toString('hex');

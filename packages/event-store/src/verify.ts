@@ -1,6 +1,6 @@
 import type { Database, EventRow } from '@chitieu/database';
 import type { Kysely } from 'kysely';
-import { contentHash, genesisHash, linkHash } from './chain.js';
+import { genesisHash, linkHash, rowContentHash, rowPlacement } from './chain.js';
 
 /** How the chain was broken at the first place it breaks. */
 export type TamperKind = 'altered' | 'removed' | 'inserted' | 'reordered';
@@ -69,21 +69,8 @@ export async function verifyTenant(
   for await (const rows of pages(db, tenant, batchSize, true)) {
     for (const row of rows as EventRow[]) {
       const expectedPrev = previous ? previous.hash : genesis;
-      const content = contentHash({
-        eventId: row.event_id,
-        tenant: row.tenant_id,
-        stream: row.stream_id,
-        type: row.type,
-        schemaVersion: row.schema_version,
-        data: row.data,
-        metadata: row.metadata,
-      });
-      const placement = {
-        position: row.position,
-        transactionId: row.transaction_id,
-        streamVersion: row.stream_version,
-        recordedAt: row.recorded_at,
-      };
+      const content = rowContentHash(row);
+      const placement = rowPlacement(row);
       const selfConsistent = linkHash(row.prev_hash, content, placement).equals(row.hash);
       const linked = Buffer.from(row.prev_hash).equals(expectedPrev);
       const next = links[index + 1];
