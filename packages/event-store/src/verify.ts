@@ -64,6 +64,9 @@ export async function verifyTenant(
     message,
   });
 
+  const linkedPast = (row: ChainRow, index: number) =>
+    fail('inserted', row, index, `event ${row.event_id} is not part of the chain: the next event links past it`);
+
   let index = 0;
   let previous: EventRow | undefined;
   for await (const rows of pages(db, tenant, batchSize, true)) {
@@ -80,12 +83,7 @@ export async function verifyTenant(
 
       if (!selfConsistent) {
         if (skipped) {
-          return fail(
-            'inserted',
-            row,
-            index,
-            `event ${row.event_id} is not part of the chain: the next event links past it`,
-          );
+          return linkedPast(row, index);
         }
         // An event that matches its hash once given another event's place in the log was moved there.
         const owner = links.find(
@@ -137,12 +135,7 @@ export async function verifyTenant(
         return fail('reordered', row, index, `event ${row.event_id} is out of its chain order`);
       }
       if (skipped) {
-        return fail(
-          'inserted',
-          row,
-          index,
-          `event ${row.event_id} is not part of the chain: the next event links past it`,
-        );
+        return linkedPast(row, index);
       }
       if (row.tenant_seq !== BigInt(index + 1)) {
         return fail(

@@ -1,8 +1,8 @@
-import { createLogger } from '@chitieu/logging';
 import { engines, freshDatabase, type TestDatabase } from '@chitieu/testing';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CommandContext } from '../context.js';
+import type { Command } from '../context.js';
+import { runCommand } from '../run-command.js';
 import { demo } from './demo.js';
 import { read } from './read.js';
 import { verify } from './verify.js';
@@ -16,18 +16,7 @@ describe.each(engines)('the CLI on %s', (engine) => {
     await database.close();
   });
 
-  async function run(command: typeof demo, args: string[] = [], handle = database.app) {
-    const lines: string[] = [];
-    const code = await command({
-      handle,
-      location: { engine, where: 'test' },
-      logger: createLogger('test', 'silent'),
-      signal: new AbortController().signal,
-      args,
-      out: (line) => lines.push(line),
-    } satisfies CommandContext);
-    return { code, lines, text: lines.join('\n') };
-  }
+  const run = (command: Command, args: string[] = [], handle = database.app) => runCommand(command, handle, args);
 
   it('demo loads the seed data once, replays the log and verifies every chain', async () => {
     const first = await run(demo);

@@ -7,11 +7,10 @@ import type { DatabaseHandle } from '@chitieu/database';
 import { domainRegistry, seed004 } from '@chitieu/domain';
 import { ChitieuError } from '@chitieu/errors';
 import { createEventStore } from '@chitieu/event-store';
-import { createLogger } from '@chitieu/logging';
 import { engines, freshDatabase, type TestDatabase } from '@chitieu/testing';
 import { sql } from 'kysely';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CommandContext } from '../context.js';
+import { runCommand } from '../run-command.js';
 import { importTable } from './import.js';
 
 const fixture = (name: string) =>
@@ -49,18 +48,7 @@ describe.each(engines)('pnpm cli import on %s', (engine) => {
     await database.close();
   });
 
-  async function run(args: string[], handle: DatabaseHandle = database.app) {
-    const lines: string[] = [];
-    const code = await importTable({
-      handle,
-      location: { engine, where: 'test' },
-      logger: createLogger('test', 'silent'),
-      signal: new AbortController().signal,
-      args,
-      out: (line) => lines.push(line),
-    } satisfies CommandContext);
-    return { code, lines, text: lines.join('\n') };
-  }
+  const run = (args: string[], handle: DatabaseHandle = database.app) => runCommand(importTable, handle, args);
 
   async function refusal(args: string[]): Promise<ChitieuError> {
     const error = await run(args).then(
