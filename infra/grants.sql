@@ -12,3 +12,12 @@ GRANT SELECT, INSERT, UPDATE ON subscription_checkpoints TO chitieu_app;
 GRANT EXECUTE ON FUNCTION append_events(text, text, text, integer, jsonb) TO chitieu_app;
 -- Lets a starting process see that the schema is current without being able to change it.
 GRANT SELECT ON kysely_migration TO chitieu_app;
+-- Read models: the projector (running as chitieu_app) keeps them; they are rebuilt from the log.
+REVOKE ALL ON projection_generations, rm_provinces, rm_indicators, rm_plans, rm_plan_tasks, rm_targets,
+  rm_reports, rm_rounds, rm_round_submissions, rm_progress, rm_comparison FROM PUBLIC;
+GRANT SELECT, INSERT, UPDATE, DELETE ON projection_generations, rm_provinces, rm_indicators, rm_plans,
+  rm_plan_tasks, rm_targets, rm_reports, rm_rounds, rm_round_submissions, rm_progress, rm_comparison TO chitieu_app;
+-- Requests (chitieu_api) read; row-level security narrows the tenant tables and the log to the token's.
+GRANT USAGE ON SCHEMA public TO chitieu_api;
+GRANT SELECT ON events, tenants, projection_generations, rm_provinces, rm_indicators, rm_plans, rm_plan_tasks,
+  rm_targets, rm_reports, rm_rounds, rm_round_submissions, rm_progress, rm_comparison TO chitieu_api;

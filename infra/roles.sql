@@ -13,3 +13,12 @@ BEGIN
     CREATE ROLE chitieu_app LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS;
   END IF;
 END $$;
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'chitieu_api') THEN
+    -- What a GraphQL request runs as (SET LOCAL ROLE): it reads only what row-level security lets
+    -- the request's token see, and writes nothing directly. It cannot log in.
+    CREATE ROLE chitieu_api NOLOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS;
+  END IF;
+END $$;
+GRANT chitieu_api TO chitieu_app;

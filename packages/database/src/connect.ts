@@ -33,7 +33,10 @@ export interface ConnectOptions {
 // int8 and xid8 as bigint on both engines: positions outgrow 2^53 long before the log is "big".
 const INT8_OID = 20;
 const XID8_OID = 5069;
+// Dates as 'YYYY-MM-DD' strings: a JavaScript Date would put a calendar day at a local midnight.
+const DATE_OID = 1082;
 const toBigInt = (value: string) => BigInt(value);
+const asText = (value: string) => value;
 
 /** Opens a connection to the server named by `url`, or to PGlite when there is none. */
 export async function connect(options: ConnectOptions = {}): Promise<DatabaseHandle> {
@@ -47,7 +50,7 @@ async function connectPGlite(
   loadDataDir: Blob | File | undefined,
 ): Promise<DatabaseHandle> {
   const client = await PGlite.create(dataDir, {
-    parsers: { [INT8_OID]: toBigInt, [XID8_OID]: toBigInt },
+    parsers: { [INT8_OID]: toBigInt, [XID8_OID]: toBigInt, [DATE_OID]: asText },
     ...(loadDataDir && { loadDataDir }),
   });
   const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite: client }) });
@@ -73,7 +76,9 @@ async function connectServer(url: string, max: number): Promise<DatabaseHandle> 
     getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
       oid === INT8_OID || oid === XID8_OID
         ? toBigInt
-        : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+        : oid === DATE_OID
+          ? asText
+          : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
   };
   const pool = new pg.Pool({ connectionString: url, max, types });
   // An idle client that loses its server must not crash the process; the next query reconnects.

@@ -35,7 +35,9 @@ describe('ensureSchema', () => {
       await admin.query(`CREATE DATABASE ${pg.escapeIdentifier(name)}`);
       const app = await connect({ url: serverUrl(name, 'chitieu_app') });
       try {
-        await expect(ensureSchema(app.db)).rejects.toThrow(/lacks 1 migration\(s\).*pnpm db:migrate/);
+        await expect(ensureSchema(app.db)).rejects.toThrow(
+          new RegExp(`lacks ${Object.keys(migrations).length} migration\\(s\\).*pnpm db:migrate`),
+        );
       } finally {
         await app.close();
         await admin.query(`DROP DATABASE ${pg.escapeIdentifier(name)} WITH (FORCE)`);

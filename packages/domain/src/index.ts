@@ -1,8 +1,10 @@
 export * from './catalogue/index.js';
+export * from './comparison/index.js';
 export { domainEvents, domainRegistry } from './events.js';
 export * from './figures/index.js';
 export * from './import/index.js';
 export * from './plan/index.js';
+export * from './progress/index.js';
 export { buildReference } from './reference.js';
 export * from './registry/index.js';
 export * from './report/index.js';

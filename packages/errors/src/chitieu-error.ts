@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'EVENT_TOO_LARGE'
   | 'APPEND_ONLY'
   | 'NOT_FOUND'
+  | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'PROVINCE_MERGED';
 

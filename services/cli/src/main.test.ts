@@ -49,7 +49,8 @@ describe('the chitieu process', () => {
       );
       expect(logs.find((log) => log.signal)?.signal).toBe(signal);
     }
-  });
+    // Three processes start in turn, each loading tsx and PGlite: on two busy cores that outlasts 30 s.
+  }, 90_000);
 
   it('prints usage and exits 2 on an unknown command', async () => {
     const run = start(['frobnicate']);

@@ -6,13 +6,23 @@ import { follow } from './commands/follow.js';
 import { importTable } from './commands/import.js';
 import { migrate } from './commands/migrate.js';
 import { read } from './commands/read.js';
+import { rebuild } from './commands/rebuild.js';
 import { tenants } from './commands/tenants.js';
 import { verify } from './commands/verify.js';
 import type { Command } from './context.js';
 import { openDatabase } from './open-database.js';
 import { onShutdown } from './shutdown.js';
 
-const COMMANDS: Record<string, Command> = { demo, migrate, tenants, read, verify, follow, import: importTable };
+const COMMANDS: Record<string, Command> = {
+  demo,
+  migrate,
+  tenants,
+  read,
+  verify,
+  follow,
+  import: importTable,
+  rebuild,
+};
 
 const USAGE = `chitieu <command> [options]   (pnpm cli <command> …)
 
@@ -21,6 +31,7 @@ const USAGE = `chitieu <command> [options]   (pnpm cli <command> …)
   tenants                      list tenants
   read [--tenant T] [--stream S] [--after TX:POS] [--as-of ISO] [--type T …] [--json]
   verify [TENANT …] [--trusted-head SEQ:HASH]
+  rebuild                      rebuild every read model from the log beside the live ones, then switch
   follow [--name N] [--tenant T] [--after TX:POS] [--json]
   import FILE --province P --plan NUMBER [--kind K] [--issuer I] [--issued-on DATE] [--title T]
          [--period FROM-TO] [--implements R …] [--dry-run] [--json]

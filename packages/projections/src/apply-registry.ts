@@ -1,0 +1,42 @@
+import { assertNever, dayBefore, type RegistryEvent } from '@chitieu/domain';
+import { currentVersion, insertVersion, replaceVersion, type Stamp, type Trx, without } from './versioned.js';
+
+/** The province registry: one row per version of a province (registration, rename, merger). */
+export async function applyRegistry(trx: Trx, stamp: Stamp, event: RegistryEvent): Promise<void> {
+  switch (event.type) {
+    case 'ProvinceRegistered': {
+      const { province, code, name, validFrom, legalBasis } = event.data;
+      await insertVersion(trx, 'rm_provinces', stamp, {
+        province,
+        code,
+        name,
+        valid_from: validFrom,
+        valid_to: null,
+        successor: null,
+        predecessors: [],
+        legal_basis: legalBasis ?? null,
+      });
+      return;
+    }
+    case 'ProvinceRenamed':
+      await change(trx, stamp, event.data.province, { name: event.data.name });
+      return;
+    case 'ProvincesMerged': {
+      const { successor, predecessors, effectiveOn } = event.data;
+      for (const predecessor of predecessors) {
+        await change(trx, stamp, predecessor, { valid_to: dayBefore(effectiveOn), successor });
+      }
+      await change(trx, stamp, successor, { predecessors });
+      return;
+    }
+    default:
+      assertNever(event);
+  }
+}
+
+async function change(trx: Trx, stamp: Stamp, province: string, fields: Record<string, unknown>) {
+  const current = await currentVersion(trx, 'rm_provinces', stamp.generation, { province });
+  // The decider never emits a change to an unknown province; a log that holds one is left as it is.
+  if (!current) return;
+  await replaceVersion(trx, 'rm_provinces', stamp, { province }, { ...without(current), ...fields });
+}

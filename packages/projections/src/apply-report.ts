@@ -1,0 +1,48 @@
+import { assertNever, periodKey, type ReportEvent } from '@chitieu/domain';
+import type { RecordedEvent } from '@chitieu/event-store';
+import type { Touched } from './touched.js';
+import { currentVersion, insertVersion, replaceVersion, type Stamp, type Trx } from './versioned.js';
+
+/** Reported figures: one row per version (the report, then each correction); the current one is the figure. */
+export async function applyReport(
+  trx: Trx,
+  stamp: Stamp,
+  event: ReportEvent,
+  recorded: RecordedEvent,
+  touched: Touched,
+): Promise<void> {
+  const data = event.data;
+  const key = { tenant: recorded.tenant, indicator: data.indicator, period: periodKey(data.period) };
+  const figure = {
+    period_kind: data.period.kind,
+    year: data.period.year,
+    value: data.value,
+    unit: data.unit,
+    written: data.written ?? null,
+    status: data.status,
+    source: data.source,
+    numerator: data.numerator ?? null,
+    denominator: data.denominator ?? null,
+    filed_by: data.filedBy ?? null,
+    event_id: recorded.eventId,
+    actor: recorded.metadata.actor,
+  };
+  switch (event.type) {
+    case 'IndicatorReported':
+      await insertVersion(trx, 'rm_reports', stamp, { ...key, ...figure, revision: 1, corrects: null, reason: null });
+      break;
+    case 'ReportCorrected': {
+      const current = await currentVersion(trx, 'rm_reports', stamp.generation, key);
+      await replaceVersion(trx, 'rm_reports', stamp, key, {
+        ...figure,
+        revision: ((current?.revision as number | undefined) ?? 0) + 1,
+        corrects: event.data.corrects,
+        reason: event.data.reason,
+      });
+      break;
+    }
+    default:
+      assertNever(event);
+  }
+  touched.add(recorded.tenant, data.indicator);
+}

@@ -1,0 +1,203 @@
+import type { Combine, Direction } from '@chitieu/domain';
+import { combineParts, dayBefore, rankRows } from '@chitieu/domain';
+import type { ReadScope } from './scope.js';
+import { visibleIn } from './visible.js';
+
+/** Which provinces a comparison lists: the ones in force now, or the ones as they were before the merger. */
+export type Geography = 'current' | 'pre_merger';
+
+export interface ComparisonRow {
+  province: string;
+  name: string;
+  value: number | undefined;
+  unit: string | undefined;
+  /** reported: the province's own figure; combined: from its predecessors; none: no figure. */
+  source: 'reported' | 'combined' | 'none';
+  /** Why there is no figure, or how it was combined. */
+  note: string | undefined;
+  combinedFrom: string[];
+  reportStatus: string | undefined;
+  plan: string | undefined;
+  target: string | undefined;
+  targetYear: number | undefined;
+  comparator: string | undefined;
+  targetValue: number | undefined;
+  documentNumber: string | undefined;
+  status: string;
+  progress: unknown;
+  method: string | undefined;
+  logPosition: string | undefined;
+  rank: number | undefined;
+}
+
+export interface NationalComparison {
+  indicator: string;
+  year: number;
+  geography: Geography;
+  /** The day whose provinces are listed. */
+  on: string;
+  rows: ComparisonRow[];
+}
+
+interface Stored {
+  tenant: string;
+  value: number;
+  unit: string;
+  report_status: string;
+  plan: string | null;
+  target: string | null;
+  target_year: number | null;
+  comparator: string | null;
+  target_value: number | null;
+  document_number: string | null;
+  progress: unknown;
+  status: string;
+  method: string;
+  log_position: string;
+}
+
+/**
+ * For an indicator and a year, every province's value, target, progress and rank. In the current
+ * geography a successor without a figure of its own gets its predecessors' combined by the
+ * indicator's rule (population-weighted by default); before the merger, a province whose figure was
+ * only reported by its successor for the merged province has none, and the row says why.
+ */
+export async function nationalComparison(
+  scope: ReadScope,
+  input: { indicator: string; year: number; geography: Geography },
+): Promise<NationalComparison | undefined> {
+  const { trx } = scope;
+  const indicator = await trx
+    .selectFrom('rm_indicators')
+    .select(['direction', 'combine', 'unit'])
+    .where(visibleIn(scope))
+    .where('code', '=', input.indicator)
+    .executeTakeFirst();
+  if (!indicator) return undefined;
+  const combine = indicator.combine as Combine;
+  const provinces = await trx
+    .selectFrom('rm_provinces')
+    .select(['province', 'name', 'valid_from', 'valid_to', 'successor', 'predecessors'])
+    .where(visibleIn(scope))
+    .execute();
+  const mergedOn = provinces
+    .filter((province) => province.predecessors.length > 0 && province.valid_from)
+    .map((province) => province.valid_from as string)
+    .sort()[0];
+  const on = input.geography === 'pre_merger' && mergedOn ? dayBefore(mergedOn) : (mergedOn ?? '9999-12-31');
+  const listed = provinces.filter(
+    (province) =>
+      (province.valid_from === null || province.valid_from <= on) &&
+      (input.geography === 'current'
+        ? province.valid_to === null
+        : province.valid_to === null || province.valid_to >= on),
+  );
+  const stored = await figures(scope, input.indicator, input.year);
+  const weights =
+    combine.rule === 'population_weighted_mean'
+      ? await figures(scope, combine.weight, input.year)
+      : new Map<string, Stored>();
+
+  const rows = listed.map((province): ComparisonRow => {
+    const own = stored.get(province.province);
+    if (own) return fromStored(province, own);
+    if (input.geography === 'current' && province.predecessors.length > 0) {
+      const parts = province.predecessors.map((id) => ({
+        province: id,
+        value: stored.get(id)?.value,
+        weight: weights.get(id)?.value,
+      }));
+      const combined = combineParts(combine, parts);
+      if (combined.ok) {
+        return {
+          ...empty(province, 'combined'),
+          value: combined.value,
+          unit: indicator.unit,
+          combinedFrom: province.predecessors,
+          note: `combined from ${province.predecessors.join(', ')} by ${combine.rule}`,
+          status: 'no_target',
+        };
+      }
+      return { ...empty(province, 'none'), note: combined.reason, combinedFrom: province.predecessors };
+    }
+    if (input.geography === 'pre_merger' && province.successor && stored.has(province.successor)) {
+      return {
+        ...empty(province, 'none'),
+        note: `reported by ${province.successor} for the merged province; a merged figure cannot be split`,
+      };
+    }
+    return empty(province, 'none');
+  });
+  const ranked = rankRows(rows, indicator.direction as Direction).map((row) => ({ ...row, rank: row.rank }));
+  return { indicator: input.indicator, year: input.year, geography: input.geography, on, rows: ranked };
+}
+
+async function figures(scope: ReadScope, indicator: string, year: number): Promise<Map<string, Stored>> {
+  const rows = await scope.trx
+    .selectFrom('rm_comparison')
+    .select([
+      'tenant',
+      'value',
+      'unit',
+      'report_status',
+      'plan',
+      'target',
+      'target_year',
+      'comparator',
+      'target_value',
+      'document_number',
+      'progress',
+      'status',
+      'method',
+      'log_position',
+    ])
+    .where(visibleIn(scope))
+    .where('indicator', '=', indicator)
+    .where('year', '=', year)
+    .execute();
+  return new Map(rows.map((row) => [row.tenant, row]));
+}
+
+function empty(province: { province: string; name: string }, source: ComparisonRow['source']): ComparisonRow {
+  return {
+    province: province.province,
+    name: province.name,
+    value: undefined,
+    unit: undefined,
+    source,
+    note: source === 'none' ? 'no figure reported' : undefined,
+    combinedFrom: [],
+    reportStatus: undefined,
+    plan: undefined,
+    target: undefined,
+    targetYear: undefined,
+    comparator: undefined,
+    targetValue: undefined,
+    documentNumber: undefined,
+    status: 'no_data',
+    progress: undefined,
+    method: undefined,
+    logPosition: undefined,
+    rank: undefined,
+  };
+}
+
+function fromStored(province: { province: string; name: string }, row: Stored): ComparisonRow {
+  return {
+    ...empty(province, 'reported'),
+    note: undefined,
+    value: row.value,
+    unit: row.unit,
+    reportStatus: row.report_status,
+    plan: row.plan ?? undefined,
+    target: row.target ?? undefined,
+    targetYear: row.target_year ?? undefined,
+    comparator: row.comparator ?? undefined,
+    targetValue: row.target_value ?? undefined,
+    documentNumber: row.document_number ?? undefined,
+    status: row.status,
+    progress: row.progress,
+    method: row.method,
+    logPosition: row.log_position,
+  };
+}

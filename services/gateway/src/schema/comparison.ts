@@ -1,0 +1,84 @@
+import { builder } from '../graphql/builder.js';
+import { type ComparisonRow, type NationalComparison, nationalComparison } from '../read/comparison.js';
+import { AS_OF_DESCRIPTION } from './as-of.js';
+import { ProgressStatusType } from './progress.js';
+import { read } from './reads.js';
+
+const GeographyType = builder.enumType('Geography', {
+  description: 'current: the 34 provinces in force since 2025-07-01; pre_merger: the 63 as they were before.',
+  values: ['current', 'pre_merger'] as const,
+});
+
+const SourceType = builder.enumType('FigureSource', {
+  values: ['reported', 'combined', 'none'] as const,
+});
+
+const RowType = builder.objectRef<ComparisonRow>('ComparisonRow').implement({
+  description: "One province's figure, target, progress and rank.",
+  fields: (t) => ({
+    province: t.exposeString('province'),
+    name: t.exposeString('name'),
+    rank: t.int({ nullable: true, resolve: (row) => row.rank ?? null }),
+    value: t.float({ nullable: true, resolve: (row) => row.value ?? null }),
+    unit: t.string({ nullable: true, resolve: (row) => row.unit ?? null }),
+    source: t.field({ type: SourceType, resolve: (row) => row.source }),
+    note: t.string({
+      nullable: true,
+      description: 'Why there is no figure, or how it was combined.',
+      resolve: (row) => row.note ?? null,
+    }),
+    combinedFrom: t.exposeStringList('combinedFrom'),
+    reportStatus: t.string({ nullable: true, resolve: (row) => row.reportStatus ?? null }),
+    plan: t.string({ nullable: true, resolve: (row) => row.plan ?? null }),
+    target: t.string({ nullable: true, resolve: (row) => row.target ?? null }),
+    targetYear: t.int({ nullable: true, resolve: (row) => row.targetYear ?? null }),
+    comparator: t.string({ nullable: true, resolve: (row) => row.comparator ?? null }),
+    targetValue: t.float({ nullable: true, resolve: (row) => row.targetValue ?? null }),
+    documentNumber: t.string({
+      nullable: true,
+      description: 'The document behind the target.',
+      resolve: (row) => row.documentNumber ?? null,
+    }),
+    status: t.field({ type: ProgressStatusType, resolve: (row) => row.status as never }),
+    progress: t.field({ type: 'JSON', nullable: true, resolve: (row) => row.progress ?? null }),
+    method: t.string({ nullable: true, resolve: (row) => row.method ?? null }),
+    logPosition: t.field({ type: 'Position', nullable: true, resolve: (row) => row.logPosition ?? null }),
+  }),
+});
+
+const ComparisonType = builder.objectRef<NationalComparison>('NationalComparison').implement({
+  description: 'Every province on one indicator and year, ranked in the indicator’s good direction.',
+  fields: (t) => ({
+    indicator: t.exposeString('indicator'),
+    year: t.exposeInt('year'),
+    geography: t.field({ type: GeographyType, resolve: (row) => row.geography }),
+    on: t.field({ type: 'Date', description: 'The day whose provinces are listed.', resolve: (row) => row.on }),
+    rows: t.field({ type: [RowType], resolve: (row) => row.rows }),
+  }),
+});
+
+builder.queryField('nationalComparison', (t) =>
+  t.field({
+    type: ComparisonType,
+    nullable: true,
+    authScopes: { authenticated: true },
+    description: 'For an indicator and a year: every province’s value, target, progress and rank, in either geography.',
+    args: {
+      indicator: t.arg.string({ required: true }),
+      year: t.arg.int({ required: true }),
+      geography: t.arg({ type: GeographyType, required: false, defaultValue: 'current' }),
+      asOf: t.arg({ type: 'DateTime', required: false, description: AS_OF_DESCRIPTION }),
+    },
+    resolve: (_root, args, context) =>
+      read(
+        context,
+        args.asOf ?? undefined,
+        async (scope) =>
+          (await nationalComparison(scope, {
+            indicator: args.indicator,
+            year: args.year,
+            geography: args.geography ?? 'current',
+          })) ?? null,
+      ),
+  }),
+);

@@ -1,0 +1,52 @@
+import DataLoader from 'dataloader';
+import type { GatewayContext } from '../context.js';
+import { progressOfTargets, targetsOfPlans, tasksOfPlans } from '../read/plans.js';
+import { listIndicators, listProvinces } from '../read/reference.js';
+import { type ReadScope, withReadScope } from '../read/scope.js';
+
+/** Runs a read for the request's actor, as of `asOf` (now when undefined), under row-level security. */
+export function read<T>(
+  context: GatewayContext,
+  asOf: Date | undefined,
+  run: (scope: ReadScope) => Promise<T>,
+): Promise<T> {
+  return withReadScope(context.services.db, context.actor, asOf, run);
+}
+
+/** The batch loaders of one request and one instant: nested fields load in one query per level. */
+export interface Loaders {
+  province: DataLoader<string, Awaited<ReturnType<typeof listProvinces>>[number] | undefined>;
+  indicator: DataLoader<string, Awaited<ReturnType<typeof listIndicators>>[number] | undefined>;
+  targetsOfPlan: DataLoader<string, Awaited<ReturnType<typeof targetsOfPlans>>[number]>;
+  tasksOfPlan: DataLoader<string, Awaited<ReturnType<typeof tasksOfPlans>>[number]>;
+  progressOfTarget: DataLoader<string, Awaited<ReturnType<typeof progressOfTargets>>[number]>;
+}
+
+const cache = new WeakMap<GatewayContext, Map<string, Loaders>>();
+
+/** The loaders for `asOf` in this request, made on first use. */
+export function loaders(context: GatewayContext, asOf: Date | undefined): Loaders {
+  const byInstant = cache.get(context) ?? new Map<string, Loaders>();
+  cache.set(context, byInstant);
+  const key = asOf?.toISOString() ?? 'now';
+  const existing = byInstant.get(key);
+  if (existing) return existing;
+  const scoped = <T>(run: (scope: ReadScope) => Promise<T>) => read(context, asOf, run);
+  const made: Loaders = {
+    province: new DataLoader(async (ids) => {
+      const rows = await scoped((scope) => listProvinces(scope, { ids }));
+      const byId = new Map(rows.map((row) => [row.province, row]));
+      return ids.map((id) => byId.get(id));
+    }),
+    indicator: new DataLoader(async (codes) => {
+      const rows = await scoped((scope) => listIndicators(scope, codes));
+      const byCode = new Map(rows.map((row) => [row.code, row]));
+      return codes.map((code) => byCode.get(code));
+    }),
+    targetsOfPlan: new DataLoader((keys) => scoped((scope) => targetsOfPlans(scope, keys))),
+    tasksOfPlan: new DataLoader((keys) => scoped((scope) => tasksOfPlans(scope, keys))),
+    progressOfTarget: new DataLoader((keys) => scoped((scope) => progressOfTargets(scope, keys))),
+  };
+  byInstant.set(key, made);
+  return made;
+}

@@ -1,0 +1,80 @@
+import { type Checkpoint, formatCheckpoint, type RecordedEvent } from '@chitieu/event-store';
+import { sql } from 'kysely';
+import type { GatewayContext } from '../context.js';
+import { builder } from '../graphql/builder.js';
+
+const LiveEventType = builder.objectRef<RecordedEvent>('LiveEvent').implement({
+  description: 'An event as it is recorded, delivered over Server-Sent Events.',
+  fields: (t) => ({
+    eventId: t.exposeID('eventId'),
+    type: t.exposeString('type'),
+    tenant: t.exposeString('tenant'),
+    stream: t.exposeString('stream'),
+    position: t.field({ type: 'Position', resolve: (event) => formatCheckpoint(event) }),
+    recordedAt: t.field({ type: 'DateTime', resolve: (event) => event.recordedAt }),
+    actor: t.string({ resolve: (event) => event.metadata.actor.id }),
+    data: t.field({ type: 'JSON', resolve: (event) => event.data }),
+  }),
+});
+
+/** The tenants whose events the caller may see live; undefined: all of them. */
+async function visibleTenants(context: GatewayContext): Promise<Set<string> | undefined> {
+  const actor = context.actor;
+  if (actor?.role === 'ministry' || actor?.role === 'auditor') return undefined;
+  if (actor?.role !== 'province' || !actor.province) return new Set();
+  const reference = await context.services.bus.reference();
+  return new Set([actor.province, ...(reference.province(actor.province)?.predecessors ?? [])]);
+}
+
+/**
+ * Where "new" starts: after every transaction that had ended when the caller subscribed. Starting
+ * from the newest position instead would skip an older transaction that commits a moment later.
+ */
+async function horizon(context: GatewayContext): Promise<Checkpoint> {
+  const { rows } = await sql<{ xmin: bigint }>`SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin`.execute(
+    context.services.db,
+  );
+  return { transactionId: (rows[0]?.xmin ?? 1n) - 1n, position: 2n ** 62n };
+}
+
+builder.subscriptionField('events', (t) =>
+  t.field({
+    type: LiveEventType,
+    authScopes: { authenticated: true },
+    description: 'New events the caller may see, as they are recorded (`Accept: text/event-stream`).',
+    args: { tenant: t.arg.string({ required: false, description: 'Only this tenant.' }) },
+    subscribe: (_root, args, context) => follow(context, args.tenant ?? undefined),
+    resolve: (event) => event,
+  }),
+);
+
+async function* follow(context: GatewayContext, tenant: string | undefined): AsyncGenerator<RecordedEvent> {
+  const allowed = await visibleTenants(context);
+  const queue: RecordedEvent[] = [];
+  let wake: (() => void) | undefined;
+  const subscription = context.services.store.subscribe({
+    from: await horizon(context),
+    ...(tenant && { tenant }),
+    pollIntervalMs: 1000,
+    handle: (events) => {
+      for (const event of events) {
+        if (allowed === undefined || allowed.has(event.tenant)) queue.push(event);
+      }
+      wake?.();
+    },
+  });
+  try {
+    for (;;) {
+      while (queue.length > 0) yield queue.shift() as RecordedEvent;
+      await Promise.race([
+        new Promise<void>((resolve) => {
+          wake = resolve;
+        }),
+        subscription.done,
+      ]);
+      wake = undefined;
+    }
+  } finally {
+    await subscription.stop();
+  }
+}
