@@ -42,7 +42,7 @@ mutation ProvinceRevisesAndReports {
   }) { position projected events { type eventId } }
   reportIndicator(input: {
     province: "thai-nguyen-2025", indicator: "doctors_per_10000", period: { kind: "year", year: 2026 },
-    value: 17.9, unit: per_10000, written: "17,9", status: "estimate", source: "Báo cáo Sở Y tế 2026"
+    value: 17.9, unit: per_10000, written: "17,9", status: estimate, source: "Báo cáo Sở Y tế 2026"
   }) { position projected }
 }
 
