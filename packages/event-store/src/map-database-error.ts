@@ -64,6 +64,18 @@ export function mapDatabaseError(error: unknown): unknown {
       );
     case 'CT405':
       return new ChitieuError('APPEND_ONLY', error.message, {}, [], { cause: error });
+    // The database's own second line (row-level security): an actor writing outside its tenants.
+    case '42501':
+      if (/row-level security/.test(error.message)) {
+        return new ChitieuError(
+          'FORBIDDEN',
+          'the database refused the write: the recorded actor may not write this tenant',
+          {},
+          [{ path: 'tenant', message: 'outside the actor’s tenants' }],
+          { cause: error },
+        );
+      }
+      return error;
     case '23505':
       if (error.constraint === 'events_stream_version_key') {
         return new ChitieuError('CONCURRENCY_CONFLICT', 'the stream was written concurrently by another tenant', {}, [

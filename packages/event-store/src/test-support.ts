@@ -28,8 +28,13 @@ export const noteWritten = defineEvent({
 
 export const testRegistry = new EventRegistry([figureReported, noteWritten]);
 
+/**
+ * The metadata of the store's test events. The actor is the system: these tests append to many
+ * tenants, and the database lets a province actor write only its own (write-policy migration;
+ * that rule has its own tests in write-policy.test.ts).
+ */
 export const provinceActor: EventMetadata = {
-  actor: { id: 'officer-1', role: 'province', province: 'kien-giang' },
+  actor: { id: 'officer-1', role: 'system' },
   document: { number: '132/KH-UBND', kind: 'Kế hoạch', issuedOn: '2018-08-14' },
   source: 'seeds/004_fa9921fae8fdacda.txt',
 };

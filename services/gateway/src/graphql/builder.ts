@@ -51,7 +51,13 @@ export function createBuilder(): GatewayBuilder {
           ministry: actor?.role === 'ministry',
           province: actor?.role === 'province',
           auditor: actor?.role === 'auditor',
-          ownProvince: (province) => actor?.role === 'province' && actor.province === province,
+          ownProvince: async (province) => {
+            if (actor?.role !== 'province' || !actor.province) return false;
+            if (actor.province === province) return true;
+            // A successor reads the provinces merged into it, as row-level security lets it.
+            const reference = await context.services?.bus?.reference();
+            return reference?.province(actor.province)?.predecessors.includes(province) ?? false;
+          },
         };
       },
       unauthorizedError: (_parent, context, info) => unauthorized(context, info),

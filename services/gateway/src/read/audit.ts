@@ -1,4 +1,5 @@
 import type { EventRow } from '@chitieu/database';
+import { ChitieuError } from '@chitieu/errors';
 import { parseCheckpoint } from '@chitieu/event-store';
 import { sql } from 'kysely';
 import type { ReadScope } from './scope.js';
@@ -18,7 +19,7 @@ export interface EventFilter {
  * Row-level security of the scope applies: a province would see only its own tenants.
  */
 export async function auditEvents(scope: ReadScope, filter: EventFilter, page: { after?: string; first: number }) {
-  const after = page.after ? parseCheckpoint(page.after) : undefined;
+  const after = page.after ? cursor(page.after) : undefined;
   return scope.trx
     .selectFrom('events')
     .selectAll()
@@ -47,3 +48,12 @@ export async function auditEvents(scope: ReadScope, filter: EventFilter, page: {
 }
 
 export type AuditEventRow = EventRow;
+
+function cursor(text: string) {
+  try {
+    return parseCheckpoint(text);
+  } catch {
+    const message = 'a cursor of the events list is a position, "<transactionId>:<position>"';
+    throw new ChitieuError('VALIDATION_FAILED', message, { after: text }, [{ path: 'after', message }]);
+  }
+}
