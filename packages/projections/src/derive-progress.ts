@@ -93,12 +93,18 @@ export async function deriveProgress(trx: Trx, stamp: Stamp, tenant: string, ind
     return found ? { year: found.year, value: found.value as number } : undefined;
   };
   const logPosition = formatCheckpoint(stamp.event);
+  // A milestone is met by a report of 1 (done) on a milestone indicator; a plan may also state a
+  // milestone under an indicator that has figures (seed 002), whose values say nothing of it.
+  const milestoneReports = definition?.unit === 'milestone';
   const assess = (target: TargetRow, upTo?: number): ProgressResult =>
     assessProgress({
       direction,
       target: progressTarget(target),
       ...(baselineOf(target.plan) && { baseline: baselineOf(target.plan) }),
-      observations: upTo === undefined ? observations : observations.filter((o) => o.year <= upTo),
+      observations:
+        target.kind === 'milestone' && !milestoneReports
+          ? []
+          : observations.filter((o) => upTo === undefined || o.year <= upTo),
     });
 
   for (const target of targets) {
