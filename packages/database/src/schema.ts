@@ -41,6 +41,8 @@ export interface SubscriptionCheckpointsTable {
 export interface ProjectionGenerationsTable {
   generation: number;
   status: 'building' | 'live' | 'retired';
+  /** The projection code's version that built it (PROJECTION_VERSION). */
+  version: ColumnType<string, string | undefined, string>;
   transaction_id: ColumnType<bigint, string | undefined, string>;
   position: ColumnType<bigint, string | undefined, string>;
   events: ColumnType<bigint, string | undefined, string>;

@@ -2,6 +2,13 @@ import type { Checkpoint } from '@chitieu/event-store';
 import { sql } from 'kysely';
 import type { Trx } from './versioned.js';
 
+/**
+ * The version of what the projector writes. Bump it whenever a change to the projection code would
+ * make a rebuilt generation differ from one built before (a new column, a fixed derivation): a
+ * process that finds an older live generation then rebuilds beside it (`staleLiveGeneration`).
+ */
+export const PROJECTION_VERSION = '2026-11-23.2';
+
 /** The read-model tables, every one keyed by generation. */
 export const READ_MODEL_TABLES = [
   'rm_provinces',
@@ -33,13 +40,23 @@ export async function liveGeneration(db: Trx): Promise<number | undefined> {
   return row?.generation;
 }
 
+/** The live generation when an older version of the projection code built it; undefined otherwise. */
+export async function staleLiveGeneration(db: Trx): Promise<{ generation: number; version: string } | undefined> {
+  const row = await db
+    .selectFrom('projection_generations')
+    .select(['generation', 'version'])
+    .where('status', '=', 'live')
+    .executeTakeFirst();
+  return row && row.version !== PROJECTION_VERSION ? row : undefined;
+}
+
 /** Makes generation 1 live when nothing is: a new database. Safe when several processes start. */
 export async function ensureLiveGeneration(db: Trx): Promise<number> {
   const existing = await liveGeneration(db);
   if (existing !== undefined) return existing;
   await db
     .insertInto('projection_generations')
-    .values({ generation: 1, status: 'live', live_at: new Date() })
+    .values({ generation: 1, status: 'live', version: PROJECTION_VERSION, live_at: new Date() })
     .onConflict((conflict) => conflict.doNothing())
     .execute();
   return (await liveGeneration(db)) as number;
@@ -48,8 +65,8 @@ export async function ensureLiveGeneration(db: Trx): Promise<number> {
 /** Opens a new generation to build beside the live one. */
 export async function startGeneration(db: Trx): Promise<number> {
   const { rows } = await sql<{ generation: number }>`
-    INSERT INTO projection_generations (generation, status)
-    SELECT coalesce(max(generation), 0) + 1, 'building' FROM projection_generations
+    INSERT INTO projection_generations (generation, status, version)
+    SELECT coalesce(max(generation), 0) + 1, 'building', ${PROJECTION_VERSION} FROM projection_generations
     RETURNING generation`.execute(db);
   return (rows[0] as { generation: number }).generation;
 }

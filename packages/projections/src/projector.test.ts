@@ -3,7 +3,7 @@ import { domainRegistry } from '@chitieu/domain';
 import { engines } from '@chitieu/testing';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { liveGeneration } from './generations.js';
+import { liveGeneration, PROJECTION_VERSION, staleLiveGeneration } from './generations.js';
 import { projectionLag } from './lag.js';
 import { projectEvents } from './project-batch.js';
 import { catchUp, startProjector } from './projector.js';
@@ -212,6 +212,22 @@ describe.each(engines)('projector on %s', (engine) => {
     expect(await snapshot(old)).toEqual([]);
     // The live projector carries on with the new generation.
     expect(await project()).toBe(0);
+  });
+
+  it('tells read models built by older projection code, which a rebuild replaces', async () => {
+    await project();
+    const { db } = context.store.handle;
+    expect(await staleLiveGeneration(db)).toBeUndefined();
+    await db.updateTable('projection_generations').set({ version: 'older' }).where('status', '=', 'live').execute();
+    expect(await staleLiveGeneration(db)).toMatchObject({ version: 'older' });
+    const result = await rebuildReadModels(context.store.handle, domainRegistry);
+    expect(await staleLiveGeneration(db)).toBeUndefined();
+    const live = await db
+      .selectFrom('projection_generations')
+      .select(['generation', 'version'])
+      .where('status', '=', 'live')
+      .execute();
+    expect(live).toEqual([{ generation: result.generation, version: PROJECTION_VERSION }]);
   });
 
   it('lets a request role read only its own tenant (row-level security)', async () => {

@@ -3,7 +3,14 @@ import { type DatabaseHandle, ensureRequestRole, ensureSchema } from '@chitieu/d
 import { domainRegistry } from '@chitieu/domain';
 import { createEventStore, type EventStore } from '@chitieu/event-store';
 import { createProgress, type Logger } from '@chitieu/logging';
-import { type Projector, projectionLag, startProjector } from '@chitieu/projections';
+import {
+  PROJECTION_VERSION,
+  type Projector,
+  projectionLag,
+  rebuildReadModels,
+  staleLiveGeneration,
+  startProjector,
+} from '@chitieu/projections';
 import type { TokenKeys } from './auth/tokens.js';
 import { createContextFactory } from './context.js';
 import { type DevTokens, graphiqlExamples } from './examples.js';
@@ -63,6 +70,21 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     logger,
     onBatch: (batch) => logger.debug(batch, 'projected'),
   });
+  // Read models built by older projection code are rebuilt beside the live ones while the gateway
+  // serves them; the switch is atomic (docs/gateway.md).
+  const rebuilding = new AbortController();
+  const stale = await staleLiveGeneration(handle.db);
+  const rebuild = stale
+    ? (async () => {
+        logger.info({ ...stale, now: PROJECTION_VERSION }, 'read models are from older projection code: rebuilding');
+        const result = await rebuildReadModels(handle, domainRegistry, {
+          progress: createProgress('rebuilding read models', logger),
+          signal: rebuilding.signal,
+        });
+        logger.info(result, 'read models rebuilt and switched');
+      })().catch((error) => logger.error({ err: error }, 'rebuilding the read models failed'))
+    : Promise.resolve();
+
   const refreshLag = async () => {
     const lag = await projectionLag(handle.db);
     metrics.projectorLagEvents.set(lag.events);
@@ -119,7 +141,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     metrics,
     close: async () => {
       clearInterval(lagTimer);
+      rebuilding.abort();
       await server.close();
+      await rebuild;
       await projector.stop();
     },
   };
