@@ -74,6 +74,8 @@ export interface ProvincesReadTable extends Versioned {
   successor: string | null;
   predecessors: string[];
   legal_basis: Json | null;
+  /** Every name with the day it took effect (`from`, null: since before records), oldest first. */
+  names: Json;
 }
 
 export interface IndicatorsReadTable extends Versioned {

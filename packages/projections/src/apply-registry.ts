@@ -15,12 +15,18 @@ export async function applyRegistry(trx: Trx, stamp: Stamp, event: RegistryEvent
         successor: null,
         predecessors: [],
         legal_basis: legalBasis ?? null,
+        names: [{ name, from: validFrom }],
       });
       return;
     }
-    case 'ProvinceRenamed':
-      await change(trx, stamp, event.data.province, { name: event.data.name });
+    case 'ProvinceRenamed': {
+      const { province, name, effectiveOn } = event.data;
+      const current = await currentVersion(trx, 'rm_provinces', stamp.generation, { province });
+      const names = [...((current?.names as ProvinceName[] | undefined) ?? []), { name, from: effectiveOn }];
+      // `name` is the latest name decided; readers pick the one in force on their day from `names`.
+      await change(trx, stamp, province, { name, names });
       return;
+    }
     case 'ProvincesMerged': {
       const { successor, predecessors, effectiveOn } = event.data;
       for (const predecessor of predecessors) {
@@ -32,6 +38,11 @@ export async function applyRegistry(trx: Trx, stamp: Stamp, event: RegistryEvent
     default:
       assertNever(event);
   }
+}
+
+interface ProvinceName {
+  name: string;
+  from: string | null;
 }
 
 async function change(trx: Trx, stamp: Stamp, province: string, fields: Record<string, unknown>) {

@@ -30,6 +30,11 @@ describe.each(engines)('projector on %s', (engine) => {
     const thaiNguyen = provinces.find((row) => row.province === THAI_NGUYEN);
     expect(thaiNguyen?.predecessors.sort()).toEqual(['bac-kan', 'thai-nguyen']);
     expect(thaiNguyen?.valid_from).toBe('2025-07-01');
+    // The rename keeps the day it took effect, so readers show the name in force on their day.
+    expect(provinces.find((row) => row.province === 'thua-thien-hue')?.names).toEqual([
+      { name: 'Thừa Thiên Huế', from: null },
+      { name: 'Huế', from: '2025-07-01' },
+    ]);
 
     const t5 = await db
       .selectFrom('rm_targets')

@@ -50,6 +50,7 @@ export async function closeVersion(trx: Trx, table: ReadModelTable, stamp: Stamp
 
 /** The jsonb columns of the read models; every other array column is a text[]. */
 const JSON_COLUMNS = new Set([
+  'names',
   'legal_basis',
   'combine',
   'document',

@@ -1,5 +1,6 @@
 import type { Combine, Direction } from '@chitieu/domain';
 import { combineParts, dayBefore, rankRows } from '@chitieu/domain';
+import { nameOn } from './reference.js';
 import type { ReadScope } from './scope.js';
 import { visibleIn } from './visible.js';
 
@@ -77,7 +78,7 @@ export async function nationalComparison(
   const combine = indicator.combine as Combine;
   const provinces = await trx
     .selectFrom('rm_provinces')
-    .select(['province', 'name', 'valid_from', 'valid_to', 'successor', 'predecessors'])
+    .select(['province', 'name', 'names', 'valid_from', 'valid_to', 'successor', 'predecessors'])
     .where(visibleIn(scope))
     .execute();
   const mergedOn = provinces
@@ -98,7 +99,8 @@ export async function nationalComparison(
       ? await figures(scope, combine.weight, input.year)
       : new Map<string, Stored>();
 
-  const rows = listed.map((province): ComparisonRow => {
+  const rows = listed.map((listedProvince): ComparisonRow => {
+    const province = { ...listedProvince, name: nameOn(listedProvince, on) };
     const own = stored.get(province.province);
     if (own) return fromStored(province, own);
     if (input.geography === 'current' && province.predecessors.length > 0) {

@@ -41,3 +41,19 @@ export async function listIndicators(scope: ReadScope, codes?: readonly string[]
     .orderBy('code')
     .execute();
 }
+
+/** A name of a province and the day it took effect (null: since before anything recorded). */
+export interface ProvinceName {
+  name: string;
+  from: string | null;
+}
+
+/** The name in force on `day`: a rename decided ahead applies from its day, not from when it was recorded. */
+export function nameOn(row: { name: string; names: unknown }, day: string): string {
+  const names = Array.isArray(row.names) ? (row.names as ProvinceName[]) : [];
+  let chosen: string | undefined;
+  for (const entry of names) {
+    if (entry.from === null || entry.from <= day) chosen = entry.name;
+  }
+  return chosen ?? names[0]?.name ?? row.name;
+}

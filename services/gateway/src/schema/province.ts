@@ -1,12 +1,19 @@
 import { resolveArrayConnection } from '@pothos/plugin-relay';
 import { builder } from '../graphql/builder.js';
 import type { ProvinceRow } from '../read/reference.js';
-import { listProvinces, provinceHistory } from '../read/reference.js';
+import { listProvinces, nameOn, type ProvinceName, provinceHistory } from '../read/reference.js';
 import { AS_OF_DESCRIPTION, type AsOf, allAt, at } from './as-of.js';
 import { asDocument, LegalDocumentType } from './document.js';
 import { loaders, read } from './reads.js';
 
 export const ProvinceType = builder.objectRef<AsOf<ProvinceRow>>('Province');
+
+const ProvinceNameType = builder.objectRef<ProvinceName>('ProvinceName').implement({
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    from: t.field({ type: 'Date', nullable: true, resolve: (entry) => entry.from }),
+  }),
+});
 
 ProvinceType.implement({
   description:
@@ -14,7 +21,15 @@ ProvinceType.implement({
   fields: (t) => ({
     id: t.exposeID('province'),
     code: t.exposeString('code'),
-    name: t.exposeString('name'),
+    name: t.string({
+      description: 'The name in force today (or on the day of `asOf`).',
+      resolve: (row) => nameOn(row, (row.asOf ?? new Date()).toISOString().slice(0, 10)),
+    }),
+    names: t.field({
+      type: [ProvinceNameType],
+      description: 'Every name with the day it took effect, oldest first.',
+      resolve: (row) => (Array.isArray(row.names) ? (row.names as ProvinceName[]) : []),
+    }),
     validFrom: t.field({ type: 'Date', nullable: true, resolve: (row) => row.valid_from }),
     validTo: t.field({
       type: 'Date',
