@@ -27,3 +27,4 @@ export {
 } from './types.js';
 export type { ChainHead, TamperKind, VerifyOptions, VerifyResult } from './verify.js';
 export { verifyTenant } from './verify.js';
+export { createWaker, type Waker } from './waker.js';

@@ -5,6 +5,7 @@ import { EVENTS_CHANNEL } from './notify.js';
 import { readAll } from './read-all.js';
 import type { EventRegistry } from './registry.js';
 import type { Checkpoint, RecordedEvent } from './types.js';
+import { createWaker } from './waker.js';
 
 export { EVENTS_CHANNEL } from './notify.js';
 
@@ -45,36 +46,19 @@ export function subscribe(handle: DatabaseHandle, registry: EventRegistry, optio
   const pollIntervalMs = options.pollIntervalMs ?? 1000;
   let checkpoint: Checkpoint = options.from ?? { transactionId: 0n, position: 0n };
   let stopped = false;
-  let woken = false;
-  let wake: () => void = () => {};
+  const waker = createWaker(pollIntervalMs);
   let ended = false;
   // Waiters for caughtUp(), each with the xmax of a snapshot taken when it asked: every transaction
   // that had committed by then has a smaller id. A waiter is released once every event of the
   // transactions below a horizon at least that high has been handled (see the loop).
   let waiters: Array<{ target: bigint; resolve: () => void }> = [];
 
-  const sleep = () =>
-    new Promise<void>((resolve) => {
-      if (woken || stopped) return resolve();
-      const timer = setTimeout(finish, pollIntervalMs);
-      function finish() {
-        clearTimeout(timer);
-        wake = () => {};
-        resolve();
-      }
-      wake = finish;
-    });
-  const notify = () => {
-    woken = true;
-    wake();
-  };
-
   const done = (async () => {
-    const unlisten = await handle.listen(EVENTS_CHANNEL, notify);
+    const unlisten = await handle.listen(EVENTS_CHANNEL, waker.notify);
     try {
       if (!options.from && options.name) checkpoint = await loadCheckpoint(db, options.name);
       while (!stopped) {
-        woken = false;
+        waker.arm();
         // Every transaction below this horizon has ended, so the read that follows sees all of it.
         // An empty read alone does not do: events of transactions committed before caughtUp() was
         // called stay hidden from readAll while an older transaction (of any database) is open.
@@ -97,7 +81,7 @@ export function subscribe(handle: DatabaseHandle, registry: EventRegistry, optio
           for (const waiter of released) waiter.resolve();
         }
         if (batch.events.length > 0) continue;
-        await sleep();
+        await waker.sleep();
       }
     } finally {
       ended = true;
@@ -116,12 +100,12 @@ export function subscribe(handle: DatabaseHandle, registry: EventRegistry, optio
       if (stopped || ended) return;
       await new Promise<void>((resolve) => {
         waiters.push({ target, resolve });
-        notify();
+        waker.notify();
       });
     },
     stop: async () => {
       stopped = true;
-      wake();
+      waker.stop();
       await done.catch(() => {});
     },
     done,

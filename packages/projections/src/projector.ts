@@ -2,6 +2,7 @@ import type { DatabaseHandle } from '@chitieu/database';
 import {
   type Checkpoint,
   compareCheckpoints,
+  createWaker,
   EVENTS_CHANNEL,
   type EventRegistry,
   readAll,
@@ -81,8 +82,7 @@ export function startProjector(
   const pollIntervalMs = options.pollIntervalMs ?? 1000;
   let checkpoint: Checkpoint = START;
   let stopped = false;
-  let wake: () => void = () => {};
-  let woken = false;
+  const waker = createWaker(pollIntervalMs);
   let waiters: Array<{ target: Checkpoint; resolve: (ok: boolean) => void }> = [];
 
   const release = () => {
@@ -101,31 +101,15 @@ export function startProjector(
     return outcome.handled;
   };
 
-  const sleep = () =>
-    new Promise<void>((resolve) => {
-      if (woken || stopped) return resolve();
-      const timer = setTimeout(finish, pollIntervalMs);
-      function finish() {
-        clearTimeout(timer);
-        wake = () => {};
-        resolve();
-      }
-      wake = finish;
-    });
-  const notify = () => {
-    woken = true;
-    wake();
-  };
-
   const done = (async () => {
-    const unlisten = await handle.listen(EVENTS_CHANNEL, notify);
+    const unlisten = await handle.listen(EVENTS_CHANNEL, waker.notify);
     try {
       await ensureLiveGeneration(handle.db);
       while (!stopped) {
-        woken = false;
+        waker.arm();
         const handled = await batch();
         if (handled >= batchSize) continue;
-        await sleep();
+        await waker.sleep();
       }
     } catch (error) {
       options.logger?.error({ err: error }, 'projector stopped on an error');
@@ -154,12 +138,12 @@ export function startProjector(
           resolve(ok);
         }
         waiters.push({ target, resolve: finish });
-        notify();
+        waker.notify();
       });
     },
     stop: async () => {
       stopped = true;
-      wake();
+      waker.stop();
       await done.catch(() => {});
     },
     done,

@@ -4,7 +4,7 @@ import type { PlanRow, TaskRow } from '../read/plans.js';
 import { plansOf } from '../read/plans.js';
 import { AS_OF_DESCRIPTION, type AsOf, allAt } from './as-of.js';
 import { asDocument, LegalDocumentType } from './document.js';
-import { loaders, read } from './reads.js';
+import { loaders, read, tenantsInView } from './reads.js';
 import { TargetType } from './target.js';
 
 const TaskType = builder.objectRef<AsOf<TaskRow>>('PlanTask').implement({
@@ -90,8 +90,7 @@ builder.queryField('plans', (t) =>
     resolve: async (_root, args, context) => {
       const asOf = args.asOf ?? undefined;
       const province = String(args.province);
-      const found = await loaders(context, asOf).province.load(province);
-      const tenants = [province, ...(found?.predecessors ?? [])];
+      const tenants = await tenantsInView(context, asOf, province);
       const rows = await read(context, asOf, (scope) => plansOf(scope, tenants));
       return resolveArrayConnection(
         { args },

@@ -50,3 +50,13 @@ export function loaders(context: GatewayContext, asOf: Date | undefined): Loader
   byInstant.set(key, made);
   return made;
 }
+
+/** A province and the provinces merged into it: whose data a successor's view holds. */
+export async function tenantsInView(
+  context: GatewayContext,
+  asOf: Date | undefined,
+  province: string,
+): Promise<string[]> {
+  const found = await loaders(context, asOf).province.load(province);
+  return [province, ...(found?.predecessors ?? [])];
+}

@@ -3,7 +3,7 @@ import { builder } from '../graphql/builder.js';
 import type { ReportRow } from '../read/plans.js';
 import { reportHistory, reportsOf } from '../read/plans.js';
 import { AS_OF_DESCRIPTION, type AsOf, allAt } from './as-of.js';
-import { loaders, read } from './reads.js';
+import { read, tenantsInView } from './reads.js';
 
 export const ReportType = builder.objectRef<AsOf<ReportRow>>('Report');
 
@@ -61,8 +61,7 @@ builder.queryField('reports', (t) =>
     resolve: async (_root, args, context) => {
       const asOf = args.asOf ?? undefined;
       const province = String(args.province);
-      const found = await loaders(context, asOf).province.load(province);
-      const tenants = [province, ...(found?.predecessors ?? [])];
+      const tenants = await tenantsInView(context, asOf, province);
       const rows = await read(context, asOf, (scope) =>
         reportsOf(scope, tenants, {
           ...(args.indicator ? { indicator: args.indicator } : {}),
