@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '@chitieu/logging';
+import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import type { GraphQLSchema } from 'graphql';
 import { createYoga, type YogaServerInstance, type YogaServerOptions } from 'graphql-yoga';
 import type { GatewayContext } from './context.js';
@@ -58,6 +59,8 @@ export function createGatewayYoga(options: GatewayYogaOptions): GatewayYoga {
       },
     },
     graphiql: options.graphiql === false ? false : graphiqlOptions(options.graphiql),
+    // GraphiQL's page inlined, not loaded from a CDN: it must work on a machine with no internet.
+    renderGraphiQL,
     context: ({ request, requestId }) =>
       options.context(request, { requestId: requestId ?? request.headers.get('x-request-id') ?? randomUUID() }),
     plugins: [...armorPlugins(options.armor), operationMetrics(options.metrics)],
