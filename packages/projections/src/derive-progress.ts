@@ -1,3 +1,4 @@
+import type { Database } from '@chitieu/database';
 import {
   assessProgress,
   type Direction,
@@ -7,6 +8,7 @@ import {
   type ProgressTarget,
 } from '@chitieu/domain';
 import { formatCheckpoint } from '@chitieu/event-store';
+import type { Kysely } from 'kysely';
 import { closeVersion, putIfChanged, type Stamp, type Trx } from './versioned.js';
 
 interface TargetRow {
@@ -107,10 +109,22 @@ export async function deriveProgress(trx: Trx, stamp: Stamp, tenant: string, ind
           : observations.filter((o) => upTo === undefined || o.year <= upTo),
     });
 
+  // The current derived rows of this tenant and indicator in two reads, not one per target and year.
+  const progressNow = await currentRows(
+    trx,
+    'rm_progress',
+    stamp,
+    tenant,
+    indicator,
+    (row) => `${row.plan}/${row.target}`,
+  );
+  const comparisonNow = await currentRows(trx, 'rm_comparison', stamp, tenant, indicator, (row) => `${row.year}`);
+
   for (const target of targets) {
     const key = { tenant, plan: target.plan, target: target.target };
+    const current = progressNow.get(`${target.plan}/${target.target}`);
     if (target.withdrawn) {
-      await closeVersion(trx, 'rm_progress', stamp, key);
+      if (current) await closeVersion(trx, 'rm_progress', stamp, key);
       continue;
     }
     const result = assess(target);
@@ -128,6 +142,7 @@ export async function deriveProgress(trx: Trx, stamp: Stamp, tenant: string, ind
         log_position: logPosition,
       },
       ['log_position'],
+      { current },
     );
   }
 
@@ -158,8 +173,28 @@ export async function deriveProgress(trx: Trx, stamp: Stamp, tenant: string, ind
         log_position: logPosition,
       },
       ['log_position'],
+      { current: comparisonNow.get(`${report.year}`) },
     );
   }
+}
+
+async function currentRows(
+  trx: Trx,
+  table: 'rm_progress' | 'rm_comparison',
+  { generation }: Stamp,
+  tenant: string,
+  indicator: string,
+  keyOf: (row: Record<string, unknown>) => string,
+): Promise<Map<string, Record<string, unknown>>> {
+  const rows = await (trx as Kysely<Database>)
+    .selectFrom(table)
+    .selectAll()
+    .where('generation', '=', generation)
+    .where('tenant', '=', tenant)
+    .where('indicator', '=', indicator)
+    .where('known_until', 'is', null)
+    .execute();
+  return new Map(rows.map((row) => [keyOf(row as Record<string, unknown>), row as Record<string, unknown>]));
 }
 
 /**

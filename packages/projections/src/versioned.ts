@@ -111,8 +111,10 @@ export async function putIfChanged(
   key: Key,
   row: Record<string, unknown>,
   ignore: readonly string[] = [],
+  /** The current version when the caller has already read it (undefined: there is none). */
+  known?: { current: Record<string, unknown> | undefined },
 ): Promise<boolean> {
-  const current = await currentVersion(trx, table as never, stamp.generation, key);
+  const current = known ? known.current : await currentVersion(trx, table as never, stamp.generation, key);
   const same = (column: string, value: unknown) => ignore.includes(column) || sameValue(current?.[column], value);
   if (current && Object.entries(row).every(([column, value]) => same(column, value))) return false;
   await replaceVersion(trx, table, stamp, key, row);
