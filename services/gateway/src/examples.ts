@@ -13,7 +13,7 @@ const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
  * GraphiQL's opening tabs: the three users' questions of the README, ready to run. Thái Nguyên's
  * plan and figures are seed 002's; the revision and the report are the examples a user then sends.
  */
-export function graphiqlExamples(tokens: DevTokens): GraphiqlExample[] {
+export function graphiqlExamples(tokens: DevTokens, startedAt: Date = new Date()): GraphiqlExample[] {
   return [
     {
       query: `# The ministry ranks provinces on doctors per 10,000 people in 2025, in both geographies.
@@ -55,7 +55,7 @@ query MyPlans {
     },
     {
       query: `# The auditor: the ranking as it was before a revision, the target's history, the chain.
-# Put an instant between the revision and now in asOf (see the history's knownFrom).
+# asOf is when this gateway started: after the seeds, before anything sent from these tabs.
 query AuditorReplay($asOf: DateTime) {
   before: nationalComparison(indicator: "doctors_per_10000", year: 2025, asOf: $asOf) {
     rows { province value targetValue status logPosition }
@@ -68,7 +68,7 @@ query AuditorReplay($asOf: DateTime) {
     edges { node { position type actor documentNumber recordedAt hash } }
   }
 }`,
-      variables: { asOf: '2026-01-01T00:00:00Z' },
+      variables: { asOf: startedAt.toISOString() },
       headers: bearer(tokens.auditor),
     },
   ];

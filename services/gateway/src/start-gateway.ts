@@ -109,7 +109,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     context: createContextFactory({ keys: options.keys, services }),
     graphiql: options.development
       ? (() => {
-          const examples = graphiqlExamples(options.development);
+          const examples = graphiqlExamples(options.development, new Date());
           return { defaultQuery: examples[0]?.query ?? '', examples };
         })()
       : false,
