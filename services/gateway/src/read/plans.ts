@@ -54,18 +54,14 @@ export async function tasksOfPlans(scope: ReadScope, keys: readonly string[]) {
 
 /** Progress of several targets at once: keys are `tenant/plan/target`. */
 export async function progressOfTargets(scope: ReadScope, keys: readonly string[]) {
+  // One range per (tenant, plan) and the targets picked here: an OR of hundreds of triples made the
+  // planner's work grow with the number of targets (docs/benchmarks.md, gateway section).
+  const plans = [...new Set(keys.map((key) => key.slice(0, key.lastIndexOf('/'))))];
   const rows = await scope.trx
     .selectFrom('rm_progress')
     .selectAll()
     .where(visibleIn(scope))
-    .where((eb) =>
-      eb.or(
-        keys.map((key) => {
-          const [tenant, plan, target] = key.split('/') as [string, string, string];
-          return eb.and([eb('tenant', '=', tenant), eb('plan', '=', plan), eb('target', '=', target)]);
-        }),
-      ),
-    )
+    .where((eb) => eb.or(plans.map((plan) => planKeyMatches(eb, plan))))
     .execute();
   const byKey = new Map(rows.map((row) => [`${row.tenant}/${row.plan}/${row.target}`, row]));
   return keys.map((key) => byKey.get(key));
@@ -117,7 +113,7 @@ export async function reportHistory(scope: ReadScope, key: { tenant: string; ind
     .execute();
 }
 
-function planKeyMatches(eb: ExpressionBuilder<Database, 'rm_targets' | 'rm_plan_tasks'>, key: string) {
+function planKeyMatches(eb: ExpressionBuilder<Database, 'rm_targets' | 'rm_plan_tasks' | 'rm_progress'>, key: string) {
   const slash = key.indexOf('/');
   return eb.and([eb('tenant', '=', key.slice(0, slash)), eb('plan', '=', key.slice(slash + 1))]);
 }
