@@ -9,7 +9,8 @@ const USAGE = `pnpm bench [-- options]
   --server                        also run on the server (DATABASE_URL, else ${DEFAULT_SERVER_URL})
   --events N                      events per measurement (default 20000 on the server, 5000 on PGlite)
   --writers N                     concurrent writers (default 8)
-  --json                          print the figures as JSON instead of tables`;
+  --json                          print the figures as JSON instead of tables
+  --gateway                       the gateway benchmark instead (issue 5): pnpm bench -- --gateway --help`;
 
 type Engine = 'pglite' | 'postgres';
 
@@ -51,6 +52,12 @@ function options() {
 }
 
 async function main() {
+  // The gateway benchmark (issue 5) has options of its own; the store benchmark stays the default, and
+  // does not load the gateway's modules.
+  if (process.argv.includes('--gateway')) {
+    const { runGatewayCli } = await import('./gateway/cli.js');
+    return runGatewayCli(process.argv.slice(2));
+  }
   const started = performance.now();
   const settings = options();
   const cleanups: Array<() => Promise<void>> = [];
