@@ -1,6 +1,6 @@
 import { officer, useSeededCommands } from '@chitieu/commands/test-support';
 import { domainRegistry } from '@chitieu/domain';
-import { engines } from '@chitieu/testing';
+import { engines, untilReadable } from '@chitieu/testing';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { liveGeneration, PROJECTION_VERSION, staleLiveGeneration } from './generations.js';
@@ -14,7 +14,10 @@ const PLAN = 'de-an-2026-2030-chua-ghi-so';
 
 describe.each(engines)('projector on %s', (engine) => {
   const context = useSeededCommands(engine);
-  const project = () => catchUp(context.store.handle, domainRegistry, { batchSize: 64 });
+  const project = async () => {
+    await untilReadable(context.store.handle.db);
+    return catchUp(context.store.handle, domainRegistry, { batchSize: 64 });
+  };
 
   it('projects the seeds: provinces with lineage, targets, reports and the comparison', async () => {
     const lagBefore = await projectionLag(context.store.handle.db);
@@ -210,6 +213,7 @@ describe.each(engines)('projector on %s', (engine) => {
       ).map((row) => JSON.stringify(row));
     const old = (await liveGeneration(db)) as number;
     const before = await snapshot(old);
+    await untilReadable(db);
     const result = await rebuildReadModels(context.store.handle, domainRegistry, { batchSize: 40 });
     expect(result.retired).toBe(old);
     expect(await liveGeneration(db)).toBe(result.generation);

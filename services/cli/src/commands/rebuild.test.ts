@@ -1,6 +1,6 @@
 import { domainRegistry } from '@chitieu/domain';
 import { catchUp, liveGeneration } from '@chitieu/projections';
-import { engines, freshDatabase, type TestDatabase } from '@chitieu/testing';
+import { engines, freshDatabase, type TestDatabase, untilReadable } from '@chitieu/testing';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCommand } from '../run-command.js';
@@ -18,6 +18,7 @@ describe.each(engines)('pnpm cli rebuild on %s', (engine) => {
 
   it('builds a new generation from the whole log and makes it live', async () => {
     expect((await runCommand(demo, database.app, [])).code).toBe(0);
+    await untilReadable(database.app.db);
     await catchUp(database.app, domainRegistry);
     const before = await liveGeneration(database.app.db);
     const { rows } = await sql<{ n: bigint }>`SELECT count(*) AS n FROM events`.execute(database.app.db);
