@@ -1,12 +1,13 @@
 import { assertNever, type CatalogueEvent } from '@chitieu/domain';
-import { currentVersion, insertVersion, replaceVersion, type Stamp, type Trx } from './versioned.js';
+import type { ReadModelStore, Stamp } from './store.js';
+import { replaceVersion } from './versioned.js';
 
 /** The indicator catalogue: one row per version of an indicator. */
-export async function applyCatalogue(trx: Trx, stamp: Stamp, event: CatalogueEvent): Promise<void> {
+export async function applyCatalogue(store: ReadModelStore, stamp: Stamp, event: CatalogueEvent): Promise<void> {
   switch (event.type) {
     case 'IndicatorDefined': {
       const data = event.data;
-      await insertVersion(trx, 'rm_indicators', stamp, {
+      await store.insert('rm_indicators', stamp, {
         code: data.code,
         name_vi: data.nameVi,
         name_en: data.nameEn,
@@ -23,10 +24,10 @@ export async function applyCatalogue(trx: Trx, stamp: Stamp, event: CatalogueEve
     }
     case 'IndicatorRevised': {
       const data = event.data;
-      const current = await currentVersion(trx, 'rm_indicators', stamp.generation, { code: data.code });
+      const current = await store.current('rm_indicators', { code: data.code });
       if (!current) return;
       await replaceVersion(
-        trx,
+        store,
         'rm_indicators',
         stamp,
         { code: data.code },

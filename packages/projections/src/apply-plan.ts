@@ -1,11 +1,12 @@
 import { assertNever, effectiveFrom, type PlanEvent, type Target } from '@chitieu/domain';
 import type { RecordedEvent } from '@chitieu/event-store';
+import type { ReadModelStore, Stamp } from './store.js';
 import type { Touched } from './touched.js';
-import { currentVersion, insertVersion, replaceVersion, type Stamp, type Trx, without } from './versioned.js';
+import { replaceVersion, without } from './versioned.js';
 
 /** Plans, their targets (one row per version) and tasks. */
 export async function applyPlan(
-  trx: Trx,
+  store: ReadModelStore,
   stamp: Stamp,
   event: PlanEvent,
   recorded: RecordedEvent,
@@ -19,7 +20,7 @@ export async function applyPlan(
     case 'PlanAdopted': {
       const data = event.data;
       const from = effectiveFrom(data);
-      await insertVersion(trx, 'rm_plans', stamp, {
+      await store.insert('rm_plans', stamp, {
         tenant,
         plan,
         stream: recorded.stream,
@@ -35,7 +36,7 @@ export async function applyPlan(
         event_id: recorded.eventId,
       });
       for (const target of data.targets) {
-        await insertVersion(trx, 'rm_targets', stamp, {
+        await store.insert('rm_targets', stamp, {
           tenant,
           plan,
           ...targetColumns(target),
@@ -57,7 +58,7 @@ export async function applyPlan(
     case 'TargetWithdrawn': {
       const data = event.data;
       const key = { tenant, plan, target: data.target };
-      const current = await currentVersion(trx, 'rm_targets', stamp.generation, key);
+      const current = await store.current('rm_targets', key);
       if (!current) return;
       const revised =
         event.type === 'TargetRevised'
@@ -69,7 +70,7 @@ export async function applyPlan(
               year: event.data.year ?? current.year,
             }
           : { withdrawn: true };
-      await replaceVersion(trx, 'rm_targets', stamp, key, {
+      await replaceVersion(store, 'rm_targets', stamp, key, {
         ...without(current),
         ...revised,
         revision: (current.revision as number) + 1,
@@ -85,7 +86,7 @@ export async function applyPlan(
     }
     case 'PlanTaskAdded': {
       const data = event.data;
-      await insertVersion(trx, 'rm_plan_tasks', stamp, {
+      await store.insert('rm_plan_tasks', stamp, {
         tenant,
         plan,
         task: data.task,
@@ -104,9 +105,9 @@ export async function applyPlan(
     case 'PlanTaskReported': {
       const data = event.data;
       const key = { tenant, plan, task: data.task };
-      const current = await currentVersion(trx, 'rm_plan_tasks', stamp.generation, key);
+      const current = await store.current('rm_plan_tasks', key);
       if (!current) return;
-      await replaceVersion(trx, 'rm_plan_tasks', stamp, key, {
+      await replaceVersion(store, 'rm_plan_tasks', stamp, key, {
         ...without(current),
         status: data.status,
         reported_on: data.on,
@@ -116,9 +117,9 @@ export async function applyPlan(
     }
     case 'PlanSuperseded': {
       const key = { tenant, plan };
-      const current = await currentVersion(trx, 'rm_plans', stamp.generation, key);
+      const current = await store.current('rm_plans', key);
       if (!current) return;
-      await replaceVersion(trx, 'rm_plans', stamp, key, {
+      await replaceVersion(store, 'rm_plans', stamp, key, {
         ...without(current),
         superseded_by: event.data.by,
         superseded_on: event.data.effectiveOn,

@@ -1,11 +1,12 @@
 import { assertNever, periodKey, type ReportEvent } from '@chitieu/domain';
 import type { RecordedEvent } from '@chitieu/event-store';
+import type { ReadModelStore, Stamp } from './store.js';
 import type { Touched } from './touched.js';
-import { currentVersion, insertVersion, replaceVersion, type Stamp, type Trx } from './versioned.js';
+import { replaceVersion } from './versioned.js';
 
 /** Reported figures: one row per version (the report, then each correction); the current one is the figure. */
 export async function applyReport(
-  trx: Trx,
+  store: ReadModelStore,
   stamp: Stamp,
   event: ReportEvent,
   recorded: RecordedEvent,
@@ -29,11 +30,11 @@ export async function applyReport(
   };
   switch (event.type) {
     case 'IndicatorReported':
-      await insertVersion(trx, 'rm_reports', stamp, { ...key, ...figure, revision: 1, corrects: null, reason: null });
+      await store.insert('rm_reports', stamp, { ...key, ...figure, revision: 1, corrects: null, reason: null });
       break;
     case 'ReportCorrected': {
-      const current = await currentVersion(trx, 'rm_reports', stamp.generation, key);
-      await replaceVersion(trx, 'rm_reports', stamp, key, {
+      const current = await store.current('rm_reports', key);
+      await replaceVersion(store, 'rm_reports', stamp, key, {
         ...figure,
         revision: ((current?.revision as number | undefined) ?? 0) + 1,
         corrects: event.data.corrects,

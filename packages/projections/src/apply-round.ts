@@ -1,14 +1,20 @@
 import { assertNever, type RoundEvent } from '@chitieu/domain';
 import type { RecordedEvent } from '@chitieu/event-store';
-import { currentVersion, insertVersion, replaceVersion, type Stamp, type Trx, without } from './versioned.js';
+import type { ReadModelStore, Stamp } from './store.js';
+import { replaceVersion, without } from './versioned.js';
 
 /** Reporting rounds and the submissions recorded in them. */
-export async function applyRound(trx: Trx, stamp: Stamp, event: RoundEvent, recorded: RecordedEvent): Promise<void> {
+export async function applyRound(
+  store: ReadModelStore,
+  stamp: Stamp,
+  event: RoundEvent,
+  recorded: RecordedEvent,
+): Promise<void> {
   const tenant = recorded.tenant;
   switch (event.type) {
     case 'ReportingRoundOpened': {
       const data = event.data;
-      await insertVersion(trx, 'rm_rounds', stamp, {
+      await store.insert('rm_rounds', stamp, {
         tenant,
         round: data.round,
         document: { ...data.document, title: data.document.title ?? data.title },
@@ -21,7 +27,7 @@ export async function applyRound(trx: Trx, stamp: Stamp, event: RoundEvent, reco
     }
     case 'RoundReportSubmitted': {
       const data = event.data;
-      await insertVersion(trx, 'rm_round_submissions', stamp, {
+      await store.insert('rm_round_submissions', stamp, {
         tenant,
         round: data.round,
         level: data.level,
@@ -36,9 +42,9 @@ export async function applyRound(trx: Trx, stamp: Stamp, event: RoundEvent, reco
     }
     case 'ReportingRoundClosed': {
       const key = { tenant, round: event.data.round };
-      const current = await currentVersion(trx, 'rm_rounds', stamp.generation, key);
+      const current = await store.current('rm_rounds', key);
       if (!current) return;
-      await replaceVersion(trx, 'rm_rounds', stamp, key, { ...without(current), closed_on: event.data.closedOn });
+      await replaceVersion(store, 'rm_rounds', stamp, key, { ...without(current), closed_on: event.data.closedOn });
       return;
     }
     default:

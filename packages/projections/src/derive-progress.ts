@@ -1,4 +1,3 @@
-import type { Database } from '@chitieu/database';
 import {
   assessProgress,
   type Direction,
@@ -8,8 +7,8 @@ import {
   type ProgressTarget,
 } from '@chitieu/domain';
 import { formatCheckpoint } from '@chitieu/event-store';
-import type { Kysely } from 'kysely';
-import { closeVersion, putIfChanged, type Stamp, type Trx } from './versioned.js';
+import type { ReadModelStore, Row, Stamp } from './store.js';
+import { putIfChanged } from './versioned.js';
 
 interface TargetRow {
   plan: string;
@@ -38,54 +37,26 @@ interface Baseline {
  * of the national comparison for that indicator, from the current targets, baselines and reports.
  * Rows change only when what they say changes; each records the method and the log position.
  */
-export async function deriveProgress(trx: Trx, stamp: Stamp, tenant: string, indicator: string): Promise<void> {
-  const { generation } = stamp;
-  const definition = await trx
-    .selectFrom('rm_indicators')
-    .select(['direction', 'unit'])
-    .where('generation', '=', generation)
-    .where('code', '=', indicator)
-    .where('known_until', 'is', null)
-    .executeTakeFirst();
+export async function deriveProgress(
+  store: ReadModelStore,
+  stamp: Stamp,
+  tenant: string,
+  indicator: string,
+): Promise<void> {
+  const definition = (await store.current('rm_indicators', { code: indicator })) as
+    | { direction: string; unit: string }
+    | undefined;
   const direction = (definition?.direction ?? 'neutral') as Direction;
-  const targets = (await trx
-    .selectFrom('rm_targets')
-    .select([
-      'plan',
-      'target',
-      'kind',
-      'year',
-      'comparator',
-      'value',
-      'change',
-      'change_unit',
-      'baseline_year',
-      'text',
-      'withdrawn',
-      'document',
-      'known_from',
-    ])
-    .where('generation', '=', generation)
-    .where('tenant', '=', tenant)
-    .where('indicator', '=', indicator)
-    .where('known_until', 'is', null)
-    .execute()) as TargetRow[];
-  const plans = await trx
-    .selectFrom('rm_plans')
-    .select(['plan', 'baselines', 'effective_from'])
-    .where('generation', '=', generation)
-    .where('tenant', '=', tenant)
-    .where('known_until', 'is', null)
-    .execute();
-  const reports = await trx
-    .selectFrom('rm_reports')
-    .select(['year', 'value', 'unit', 'status', 'event_id', 'filed_by'])
-    .where('generation', '=', generation)
-    .where('tenant', '=', tenant)
-    .where('indicator', '=', indicator)
-    .where('period_kind', '=', 'year')
-    .where('known_until', 'is', null)
-    .execute();
+  const targets = (await store.currentWhere('rm_targets', { tenant, indicator })) as unknown as TargetRow[];
+  const plans = (await store.currentWhere('rm_plans', { tenant })) as Array<{ plan: string; baselines: unknown }>;
+  const reports = (await store.currentWhere('rm_reports', { tenant, indicator, period_kind: 'year' })) as Array<{
+    year: number;
+    value: number;
+    unit: string;
+    status: string;
+    event_id: string;
+    filed_by: string | null;
+  }>;
   const observations: Observation[] = reports.map((report) => ({ year: report.year, value: report.value }));
   const baselineOf = (plan: string): Observation | undefined => {
     const baselines = (plans.find((row) => row.plan === plan)?.baselines ?? []) as Baseline[];
@@ -98,38 +69,33 @@ export async function deriveProgress(trx: Trx, stamp: Stamp, tenant: string, ind
   // A milestone is met by a report of 1 (done) on a milestone indicator; a plan may also state a
   // milestone under an indicator that has figures (seed 002), whose values say nothing of it.
   const milestoneReports = definition?.unit === 'milestone';
-  const assess = (target: TargetRow, upTo?: number): ProgressResult =>
-    assessProgress({
+  const assess = (target: TargetRow, upTo?: number): ProgressResult => {
+    const baseline = baselineOf(target.plan);
+    return assessProgress({
       direction,
       target: progressTarget(target),
-      ...(baselineOf(target.plan) && { baseline: baselineOf(target.plan) }),
+      ...(baseline && { baseline }),
       observations:
         target.kind === 'milestone' && !milestoneReports
           ? []
           : observations.filter((o) => upTo === undefined || o.year <= upTo),
     });
+  };
 
   // The current derived rows of this tenant and indicator in two reads, not one per target and year.
-  const progressNow = await currentRows(
-    trx,
-    'rm_progress',
-    stamp,
-    tenant,
-    indicator,
-    (row) => `${row.plan}/${row.target}`,
-  );
-  const comparisonNow = await currentRows(trx, 'rm_comparison', stamp, tenant, indicator, (row) => `${row.year}`);
+  const progressNow = await currentRows(store, 'rm_progress', tenant, indicator, (row) => `${row.plan}/${row.target}`);
+  const comparisonNow = await currentRows(store, 'rm_comparison', tenant, indicator, (row) => `${row.year}`);
 
   for (const target of targets) {
     const key = { tenant, plan: target.plan, target: target.target };
     const current = progressNow.get(`${target.plan}/${target.target}`);
     if (target.withdrawn) {
-      if (current) await closeVersion(trx, 'rm_progress', stamp, key);
+      if (current) await store.close('rm_progress', stamp, key);
       continue;
     }
     const result = assess(target);
     await putIfChanged(
-      trx,
+      store,
       'rm_progress',
       stamp,
       key,
@@ -151,7 +117,7 @@ export async function deriveProgress(trx: Trx, stamp: Stamp, tenant: string, ind
     const governing = governingTarget(active, report.year);
     const progress = governing ? assess(governing, report.year) : undefined;
     await putIfChanged(
-      trx,
+      store,
       'rm_comparison',
       stamp,
       { tenant, indicator, year: report.year },
@@ -179,22 +145,14 @@ export async function deriveProgress(trx: Trx, stamp: Stamp, tenant: string, ind
 }
 
 async function currentRows(
-  trx: Trx,
+  store: ReadModelStore,
   table: 'rm_progress' | 'rm_comparison',
-  { generation }: Stamp,
   tenant: string,
   indicator: string,
-  keyOf: (row: Record<string, unknown>) => string,
-): Promise<Map<string, Record<string, unknown>>> {
-  const rows = await (trx as Kysely<Database>)
-    .selectFrom(table)
-    .selectAll()
-    .where('generation', '=', generation)
-    .where('tenant', '=', tenant)
-    .where('indicator', '=', indicator)
-    .where('known_until', 'is', null)
-    .execute();
-  return new Map(rows.map((row) => [keyOf(row as Record<string, unknown>), row as Record<string, unknown>]));
+  keyOf: (row: Row) => string,
+): Promise<Map<string, Row>> {
+  const rows = await store.currentWhere(table, { tenant, indicator });
+  return new Map(rows.map((row) => [keyOf(row), row]));
 }
 
 /**

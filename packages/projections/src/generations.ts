@@ -1,6 +1,6 @@
 import type { Checkpoint } from '@chitieu/event-store';
 import { sql } from 'kysely';
-import type { Trx } from './versioned.js';
+import type { Trx } from './sql-store.js';
 
 /**
  * The version of what the projector writes. Bump it whenever a change to the projection code would

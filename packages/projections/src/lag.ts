@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Trx } from './versioned.js';
+import type { Trx } from './sql-store.js';
 
 export interface ProjectionLag {
   generation: number | undefined;

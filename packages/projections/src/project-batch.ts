@@ -13,26 +13,26 @@ import { applyRegistry } from './apply-registry.js';
 import { applyReport } from './apply-report.js';
 import { applyRound } from './apply-round.js';
 import { deriveProgress } from './derive-progress.js';
+import type { ReadModelStore, Stamp } from './store.js';
 import { Touched } from './touched.js';
-import type { Stamp, Trx } from './versioned.js';
 
 /**
  * Applies events, in commit order, to one generation of the read models. Progress is derived once
  * per append rather than once per event: the events of one append share their recorded time, so no
  * "as of" instant can fall between them, and a plan with forty targets is assessed once.
  */
-export async function projectEvents(trx: Trx, generation: number, events: readonly RecordedEvent[]): Promise<void> {
+export async function projectEvents(store: ReadModelStore, events: readonly RecordedEvent[]): Promise<void> {
   const touched = new Touched();
   let pendingStamp: Stamp | undefined;
   const flush = async () => {
     if (!pendingStamp) return;
-    for (const { tenant, indicator } of touched.take()) await deriveProgress(trx, pendingStamp, tenant, indicator);
+    for (const { tenant, indicator } of touched.take()) await deriveProgress(store, pendingStamp, tenant, indicator);
     pendingStamp = undefined;
   };
   for (const recorded of events) {
     if (pendingStamp && pendingStamp.event.transactionId !== recorded.transactionId) await flush();
-    const stamp: Stamp = { generation, event: recorded };
-    await applyEvent(trx, stamp, recorded, touched);
+    const stamp: Stamp = { event: recorded };
+    await applyEvent(store, stamp, recorded, touched);
     if (touched.size > 0) pendingStamp = stamp;
   }
   await flush();
@@ -40,31 +40,36 @@ export async function projectEvents(trx: Trx, generation: number, events: readon
 
 type ProjectedEvent = RegistryEvent | CatalogueEvent | PlanEvent | ReportEvent | RoundEvent;
 
-async function applyEvent(trx: Trx, stamp: Stamp, recorded: RecordedEvent, touched: Touched): Promise<void> {
+async function applyEvent(
+  store: ReadModelStore,
+  stamp: Stamp,
+  recorded: RecordedEvent,
+  touched: Touched,
+): Promise<void> {
   // The store validated and upcast the data against the registry the domain defines.
   const event = { type: recorded.type, data: recorded.data } as ProjectedEvent;
   switch (event.type) {
     case 'ProvinceRegistered':
     case 'ProvinceRenamed':
     case 'ProvincesMerged':
-      return applyRegistry(trx, stamp, event);
+      return applyRegistry(store, stamp, event);
     case 'IndicatorDefined':
     case 'IndicatorRevised':
-      return applyCatalogue(trx, stamp, event);
+      return applyCatalogue(store, stamp, event);
     case 'PlanAdopted':
     case 'TargetRevised':
     case 'TargetWithdrawn':
     case 'PlanTaskAdded':
     case 'PlanTaskReported':
     case 'PlanSuperseded':
-      return applyPlan(trx, stamp, event, recorded, touched);
+      return applyPlan(store, stamp, event, recorded, touched);
     case 'IndicatorReported':
     case 'ReportCorrected':
-      return applyReport(trx, stamp, event, recorded, touched);
+      return applyReport(store, stamp, event, recorded, touched);
     case 'ReportingRoundOpened':
     case 'RoundReportSubmitted':
     case 'ReportingRoundClosed':
-      return applyRound(trx, stamp, event, recorded);
+      return applyRound(store, stamp, event, recorded);
     default:
       return assertNever(event);
   }

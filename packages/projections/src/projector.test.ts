@@ -3,11 +3,12 @@ import { domainRegistry } from '@chitieu/domain';
 import { engines, untilReadable } from '@chitieu/testing';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { liveGeneration, PROJECTION_VERSION, staleLiveGeneration } from './generations.js';
+import { liveGeneration, PROJECTION_VERSION, READ_MODEL_TABLES, staleLiveGeneration } from './generations.js';
 import { projectionLag } from './lag.js';
 import { projectEvents } from './project-batch.js';
 import { catchUp, startProjector } from './projector.js';
 import { rebuildReadModels } from './rebuild.js';
+import { sqlStore } from './sql-store.js';
 
 const THAI_NGUYEN = 'thai-nguyen-2025';
 const PLAN = 'de-an-2026-2030-chua-ghi-so';
@@ -189,7 +190,7 @@ describe.each(engines)('projector on %s', (engine) => {
     const events = (await context.store.readAll({ limit: 50 })).events;
     await expect(
       db.transaction().execute(async (trx) => {
-        await projectEvents(trx, generation, events);
+        await projectEvents(sqlStore(trx, generation), events);
         throw new Error('crash after applying');
       }),
     ).rejects.toThrow('crash after applying');
@@ -199,26 +200,32 @@ describe.each(engines)('projector on %s', (engine) => {
   it('rebuilds beside the live generation and switches to an identical one', async () => {
     await project();
     const { db } = context.store.handle;
-    const snapshot = async (generation: number) =>
-      (
-        await db
-          .selectFrom('rm_targets')
-          .select(['tenant', 'plan', 'target', 'revision', 'value', 'known_from', 'known_until'])
-          .where('generation', '=', generation)
-          .orderBy('tenant')
-          .orderBy('plan')
-          .orderBy('target')
-          .orderBy('revision')
-          .execute()
-      ).map((row) => JSON.stringify(row));
+    // Every row of every table, every column but the generation: the versions, not just the current rows.
+    const snapshot = async (generation: number) => {
+      const tables: Record<string, string[]> = {};
+      for (const table of READ_MODEL_TABLES) {
+        const rows = await db.selectFrom(table).selectAll().where('generation', '=', generation).execute();
+        tables[table] = rows
+          .map(({ generation: _, ...row }) =>
+            JSON.stringify(
+              Object.entries(row).sort(([a], [b]) => a.localeCompare(b)),
+              (_, value) => (typeof value === 'bigint' ? value.toString() : value),
+            ),
+          )
+          .sort();
+      }
+      return tables;
+    };
     const old = (await liveGeneration(db)) as number;
     const before = await snapshot(old);
+    expect(before.rm_targets?.length).toBeGreaterThan(40);
+    expect(before.rm_comparison?.length).toBeGreaterThan(0);
     await untilReadable(db);
     const result = await rebuildReadModels(context.store.handle, domainRegistry, { batchSize: 40 });
     expect(result.retired).toBe(old);
     expect(await liveGeneration(db)).toBe(result.generation);
     expect(await snapshot(result.generation)).toEqual(before);
-    expect(await snapshot(old)).toEqual([]);
+    for (const rows of Object.values(await snapshot(old))) expect(rows).toEqual([]);
     // The live projector carries on with the new generation.
     expect(await project()).toBe(0);
   });

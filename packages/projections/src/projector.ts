@@ -11,6 +11,7 @@ import {
 import type { Logger } from '@chitieu/logging';
 import { advanceGeneration, ensureLiveGeneration, lockGeneration } from './generations.js';
 import { projectEvents } from './project-batch.js';
+import { sqlStore } from './sql-store.js';
 
 export interface ProjectorOptions {
   batchSize?: number;
@@ -40,7 +41,7 @@ async function projectBatch(handle: DatabaseHandle, registry: EventRegistry, bat
     if (!live) return { handled: 0, generation: undefined, checkpoint: START };
     const { events, checkpoint } = await readAll(trx, registry, { after: live.checkpoint, limit: batchSize });
     if (events.length > 0) {
-      await projectEvents(trx, live.generation, events);
+      await projectEvents(sqlStore(trx, live.generation), events);
       await advanceGeneration(trx, live.generation, checkpoint, events.length);
     }
     return { handled: events.length, generation: live.generation, checkpoint };

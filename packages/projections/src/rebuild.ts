@@ -1,5 +1,5 @@
 import type { DatabaseHandle } from '@chitieu/database';
-import { type EventRegistry, readAll } from '@chitieu/event-store';
+import { type Checkpoint, type EventRegistry, readAll, readAllBatches, START } from '@chitieu/event-store';
 import type { Progress } from '@chitieu/logging';
 import { sql } from 'kysely';
 import {
@@ -7,23 +7,35 @@ import {
   dropGeneration,
   liveGeneration,
   lockGeneration,
+  READ_MODEL_TABLES,
   startGeneration,
   switchGeneration,
 } from './generations.js';
+import { MemoryStore } from './memory-store.js';
 import { projectEvents } from './project-batch.js';
-import type { Trx } from './versioned.js';
+import { sqlStore, type Trx } from './sql-store.js';
 
 export interface RebuildResult {
   generation: number;
   retired: number | undefined;
   events: number;
+  /** Rows written into the new generation while folding (catching up at the switch not included). */
+  rows: number;
+  /** Until readers use the new generation. */
   ms: number;
+  /** Deleting the retired generation's rows, after the switch. */
+  retireMs: number;
 }
+
+/** Closed versions held in memory before they are written: bounds a rebuild's memory on a long log. */
+const WRITE_CLOSED_AT = 50_000;
 
 /**
  * Rebuilds every read model from the first event into a new generation beside the live one, while
- * readers keep using the live one; then, in one transaction that holds the live projector back,
- * catches up the last events and switches. The retired generation's rows are deleted afterwards.
+ * readers keep using the live one. The log is folded in memory by the live projector's own apply
+ * functions (`MemoryStore`) and each table written in bulk; then, in one transaction that holds the
+ * live projector back, the events recorded meanwhile are projected through SQL and readers switch.
+ * The retired generation's rows are deleted afterwards.
  */
 export async function rebuildReadModels(
   handle: DatabaseHandle,
@@ -31,36 +43,50 @@ export async function rebuildReadModels(
   options: { batchSize?: number; progress?: Progress; signal?: AbortSignal } = {},
 ): Promise<RebuildResult> {
   const { db } = handle;
-  const batchSize = options.batchSize ?? 1000;
+  const batchSize = options.batchSize ?? 5000;
   const started = performance.now();
-  const { rows } = await sql<{ count: bigint }>`SELECT count(*) AS count FROM events`.execute(db);
-  options.progress?.total(Number(rows[0]?.count ?? 0n));
+  const { rows: counted } = await sql<{ count: bigint }>`SELECT count(*) AS count FROM events`.execute(db);
+  options.progress?.total(Number(counted[0]?.count ?? 0n));
   const generation = await startGeneration(db);
   let events = 0;
-  const step = async (trx: Trx): Promise<number> => {
+  let rows = 0;
+  const catchUp = async (trx: Trx): Promise<number> => {
     const building = await lockGeneration(trx, { generation });
     if (!building) throw new Error(`generation ${generation} disappeared during its rebuild`);
     const batch = await readAll(trx, registry, { after: building.checkpoint, limit: batchSize });
     if (batch.events.length === 0) return 0;
-    await projectEvents(trx, generation, batch.events);
+    await projectEvents(sqlStore(trx, generation), batch.events);
     await advanceGeneration(trx, generation, batch.checkpoint, batch.events.length);
     events += batch.events.length;
-    options.progress?.update(events);
     return batch.events.length;
   };
   try {
-    while ((await db.transaction().execute(step)) === batchSize) {
+    const memory = new MemoryStore(generation);
+    let checkpoint: Checkpoint = START;
+    for await (const batch of readAllBatches(db, registry, { limit: batchSize })) {
       if (options.signal?.aborted) throw new Error('rebuild cancelled');
+      await projectEvents(memory, batch.events);
+      checkpoint = batch.checkpoint;
+      events += batch.events.length;
+      options.progress?.update(events);
+      if (memory.closedRows >= WRITE_CLOSED_AT) rows += await memory.write(db, { everything: false });
     }
+    await db.transaction().execute(async (trx) => {
+      rows += await memory.write(trx, { everything: true });
+      await advanceGeneration(trx, generation, checkpoint, events);
+    });
+    // The planner's statistics still describe the tables before the new generation doubled them.
+    for (const table of READ_MODEL_TABLES) await sql`ANALYZE ${sql.table(table)}`.execute(db);
     const retired = await db.transaction().execute(async (trx) => {
       // The live row first: the live projector finishes its batch, then waits for the switch.
       const live = await lockGeneration(trx, { status: 'live' });
-      while ((await step(trx)) === batchSize) {}
+      while ((await catchUp(trx)) === batchSize) {}
       await switchGeneration(trx, generation);
       return live?.generation;
     });
+    const switched = performance.now();
     if (retired !== undefined) await dropGeneration(db, retired);
-    return { generation, retired, events, ms: performance.now() - started };
+    return { generation, retired, events, rows, ms: switched - started, retireMs: performance.now() - switched };
   } catch (error) {
     // A generation that never went live is of no use to anyone.
     if ((await liveGeneration(db)) !== generation) {

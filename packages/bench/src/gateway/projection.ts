@@ -27,11 +27,15 @@ export interface ProjectionFigures {
   readAll: Rate;
   /** catchUp from an empty database: the live projector's path (batches of 500). */
   catchUp: (Rate & Profile) | null;
-  /** rebuildReadModels beside the live generation, switch and deletion of the old one included. */
+  /** rebuildReadModels beside the live generation, until readers use the new one. */
   rebuild: Rate &
     Profile & {
-      /** Of which: after the last batch, the switch and the deletion of the retired generation's rows. */
+      /** Of which: after the log was folded, writing the rows, catching up and switching. */
       switchSeconds: number;
+      /** Rows written into the new generation. */
+      rows: number;
+      /** After the switch: deleting the retired generation's rows (readers no longer wait for it). */
+      retireSeconds: number;
     };
   /** rebuild / read-all, events per second. */
   ratio: number;
@@ -97,12 +101,13 @@ export async function measureProjection(
   const counted = countStatements(handle);
   const started = performance.now();
   const rebuilt = await rebuildReadModels(counted.handle, domainRegistry, { batchSize: READ_PAGE, progress });
-  const ended = performance.now();
-  const ms = ended - started;
+  const ms = rebuilt.ms;
   const rebuild = {
     ...rate(rebuilt.events, ms),
     ...profile(rebuilt.events, ms, counted.count),
-    switchSeconds: (ended - seen.lastUpdate) / 1000,
+    switchSeconds: (started + ms - seen.lastUpdate) / 1000,
+    rows: rebuilt.rows,
+    retireSeconds: rebuilt.retireMs / 1000,
   };
   logger.info({ ...rebuild, generation: rebuilt.generation }, 'rebuild');
   const ratio = rebuild.perSecond / readAll.perSecond;

@@ -129,7 +129,9 @@ export function renderGatewayReport(report: GatewayReport): string {
       `(${integer(dataset.perSecond)} events/s, 8 tenants at once) after ${integer(seeds.events)} seed events in ${seconds(seeds.seconds)}`,
     '',
     projectionTable(report),
-    `  of the rebuild, the switch and deletion of the retired generation: ${seconds(report.projection.rebuild.switchSeconds)}`,
+    `  rebuild: ${integer(report.projection.rebuild.rows)} rows; after folding the log, writing them, catching up ` +
+      `and switching took ${seconds(report.projection.rebuild.switchSeconds)}; then deleting the retired generation ` +
+      `${seconds(report.projection.rebuild.retireSeconds)}`,
     '',
     `latency: ${integer(report.requests)} requests after ${integer(report.warmUp)} of warm-up per row; asOf ${report.asOf}`,
     `answers: comparison ${report.sizes.comparisonRows} provinces; progress ${report.sizes.targetsNow} targets now, ` +
