@@ -221,7 +221,7 @@ describe.each(engines)('projector on %s', (engine) => {
     expect(before.rm_targets?.length).toBeGreaterThan(40);
     expect(before.rm_comparison?.length).toBeGreaterThan(0);
     await untilReadable(db);
-    const result = await rebuildReadModels(context.store.handle, domainRegistry, { batchSize: 40 });
+    const result = await rebuildReadModels(context.store.handle, domainRegistry, { batchSize: 7 });
     expect(result.retired).toBe(old);
     expect(await liveGeneration(db)).toBe(result.generation);
     expect(await snapshot(result.generation)).toEqual(before);

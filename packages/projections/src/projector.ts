@@ -12,6 +12,7 @@ import type { Logger } from '@chitieu/logging';
 import { advanceGeneration, ensureLiveGeneration, lockGeneration } from './generations.js';
 import { projectEvents } from './project-batch.js';
 import { sqlStore } from './sql-store.js';
+import { wholeAppends } from './whole-appends.js';
 
 export interface ProjectorOptions {
   batchSize?: number;
@@ -38,13 +39,15 @@ async function projectBatch(handle: DatabaseHandle, registry: EventRegistry, bat
   const started = performance.now();
   const outcome = await handle.db.transaction().execute(async (trx) => {
     const live = await lockGeneration(trx, { status: 'live' });
-    if (!live) return { handled: 0, generation: undefined, checkpoint: START };
-    const { events, checkpoint } = await readAll(trx, registry, { after: live.checkpoint, limit: batchSize });
+    if (!live) return { handled: 0, more: false, generation: undefined, checkpoint: START };
+    const batch = await readAll(trx, registry, { after: live.checkpoint, limit: batchSize });
+    const more = batch.events.length >= batchSize;
+    const { events, checkpoint } = wholeAppends(batch.events, batch.checkpoint, more);
     if (events.length > 0) {
       await projectEvents(sqlStore(trx, live.generation), events);
       await advanceGeneration(trx, live.generation, checkpoint, events.length);
     }
-    return { handled: events.length, generation: live.generation, checkpoint };
+    return { handled: events.length, more, generation: live.generation, checkpoint };
   });
   return { ...outcome, ms: performance.now() - started };
 }
@@ -62,9 +65,9 @@ export async function catchUp(
   await ensureLiveGeneration(handle.db);
   let total = 0;
   for (;;) {
-    const { handled } = await projectBatch(handle, registry, batchSize);
+    const { handled, more } = await projectBatch(handle, registry, batchSize);
     total += handled;
-    if (handled < batchSize) return total;
+    if (!more) return total;
   }
 }
 
@@ -92,14 +95,14 @@ export function startProjector(
     for (const waiter of ready) waiter.resolve(true);
   };
 
-  const batch = async (): Promise<number> => {
+  const batch = async (): Promise<boolean> => {
     const outcome = await projectBatch(handle, registry, batchSize);
     if (outcome.generation !== undefined) checkpoint = outcome.checkpoint;
     if (outcome.handled > 0 && outcome.generation !== undefined) {
       options.onBatch?.({ generation: outcome.generation, events: outcome.handled, checkpoint, ms: outcome.ms });
     }
     release();
-    return outcome.handled;
+    return outcome.more;
   };
 
   const done = (async () => {
@@ -108,8 +111,7 @@ export function startProjector(
       await ensureLiveGeneration(handle.db);
       while (!stopped) {
         waker.arm();
-        const handled = await batch();
-        if (handled >= batchSize) continue;
+        if (await batch()) continue;
         await waker.sleep();
       }
     } catch (error) {

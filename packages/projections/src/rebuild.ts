@@ -1,5 +1,5 @@
 import type { DatabaseHandle } from '@chitieu/database';
-import { type Checkpoint, type EventRegistry, readAll, readAllBatches, START } from '@chitieu/event-store';
+import { type Checkpoint, type EventRegistry, readAll, START } from '@chitieu/event-store';
 import type { Progress } from '@chitieu/logging';
 import { sql } from 'kysely';
 import {
@@ -14,6 +14,7 @@ import {
 import { MemoryStore } from './memory-store.js';
 import { projectEvents } from './project-batch.js';
 import { sqlStore, type Trx } from './sql-store.js';
+import { wholeAppends } from './whole-appends.js';
 
 export interface RebuildResult {
   generation: number;
@@ -50,21 +51,27 @@ export async function rebuildReadModels(
   const generation = await startGeneration(db);
   let events = 0;
   let rows = 0;
-  const catchUp = async (trx: Trx): Promise<number> => {
+  /** One batch into the new generation through SQL; whether the log may hold more. */
+  const catchUp = async (trx: Trx): Promise<boolean> => {
     const building = await lockGeneration(trx, { generation });
     if (!building) throw new Error(`generation ${generation} disappeared during its rebuild`);
-    const batch = await readAll(trx, registry, { after: building.checkpoint, limit: batchSize });
-    if (batch.events.length === 0) return 0;
+    const read = await readAll(trx, registry, { after: building.checkpoint, limit: batchSize });
+    const more = read.events.length >= batchSize;
+    const batch = wholeAppends(read.events, read.checkpoint, more);
+    if (batch.events.length === 0) return more;
     await projectEvents(sqlStore(trx, generation), batch.events);
     await advanceGeneration(trx, generation, batch.checkpoint, batch.events.length);
     events += batch.events.length;
-    return batch.events.length;
+    return more;
   };
   try {
     const memory = new MemoryStore(generation);
     let checkpoint: Checkpoint = START;
-    for await (const batch of readAllBatches(db, registry, { limit: batchSize })) {
+    for (let more = true; more; ) {
       if (options.signal?.aborted) throw new Error('rebuild cancelled');
+      const read = await readAll(db, registry, { after: checkpoint, limit: batchSize });
+      more = read.events.length >= batchSize;
+      const batch = wholeAppends(read.events, read.checkpoint, more);
       await projectEvents(memory, batch.events);
       checkpoint = batch.checkpoint;
       events += batch.events.length;
@@ -80,7 +87,7 @@ export async function rebuildReadModels(
     const retired = await db.transaction().execute(async (trx) => {
       // The live row first: the live projector finishes its batch, then waits for the switch.
       const live = await lockGeneration(trx, { status: 'live' });
-      while ((await catchUp(trx)) === batchSize) {}
+      while (await catchUp(trx)) {}
       await switchGeneration(trx, generation);
       return live?.generation;
     });
