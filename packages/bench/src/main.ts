@@ -1,18 +1,14 @@
-import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { chooseEngines, ENGINE_USAGE, runOnEngines } from './engines.js';
 import { runEngine } from './run-engine.js';
-import { DEFAULT_SERVER_URL } from './scratch-database.js';
-import { type EngineReport, renderReport } from './table.js';
+import { renderReport } from './table.js';
 
 const USAGE = `pnpm bench [-- options]
-  --engine pglite|postgres|both   default: both when DATABASE_URL is set or --server is given, else pglite
-  --server                        also run on the server (DATABASE_URL, else ${DEFAULT_SERVER_URL})
+${ENGINE_USAGE}
   --events N                      events per measurement (default 20000 on the server, 5000 on PGlite)
   --writers N                     concurrent writers (default 8)
   --json                          print the figures as JSON instead of tables
   --gateway                       the gateway benchmark instead (issue 5): pnpm bench -- --gateway --help`;
-
-type Engine = 'pglite' | 'postgres';
 
 function options() {
   // pnpm passes the "--" of `pnpm bench -- --json` through to the script.
@@ -32,10 +28,7 @@ function options() {
     process.stdout.write(`${USAGE}\n`);
     process.exit(0);
   }
-  const wantsServer = values.server || Boolean(process.env.DATABASE_URL);
-  const engine = values.engine ?? (wantsServer ? 'both' : 'pglite');
-  if (!['pglite', 'postgres', 'both'].includes(engine)) throw new Error(`--engine ${engine}: pglite, postgres or both`);
-  const engines: Engine[] = engine === 'both' ? ['pglite', 'postgres'] : [engine as Engine];
+  const { engines, serverUrl } = chooseEngines(values.engine, values.server);
   const count = (name: string, text: string | undefined) => {
     if (text === undefined) return undefined;
     const value = Number(text);
@@ -44,7 +37,7 @@ function options() {
   };
   return {
     engines,
-    serverUrl: process.env.DATABASE_URL || DEFAULT_SERVER_URL,
+    serverUrl,
     events: count('events', values.events),
     writers: count('writers', values.writers) ?? 8,
     json: values.json,
@@ -58,39 +51,20 @@ async function main() {
     const { runGatewayCli } = await import('./gateway/cli.js');
     return runGatewayCli(process.argv.slice(2));
   }
-  const started = performance.now();
   const settings = options();
-  const cleanups: Array<() => Promise<void>> = [];
-  const cleanUp = async () => {
-    for (const cleanup of cleanups.splice(0)) await cleanup().catch(() => {});
-  };
-  // An interrupted run must not leave its scratch database behind.
-  process.once('SIGINT', () => {
-    void cleanUp().finally(() => process.exit(130));
+  await runOnEngines({
+    engines: settings.engines,
+    json: settings.json,
+    run: (engine, onCleanup) =>
+      runEngine({
+        engine,
+        serverUrl: settings.serverUrl,
+        events: settings.events ?? (engine === 'postgres' ? 20_000 : 5_000),
+        writers: settings.writers,
+        onCleanup,
+      }),
+    render: renderReport,
   });
-  const reports: EngineReport[] = [];
-  try {
-    for (const engine of settings.engines) {
-      reports.push(
-        await runEngine({
-          engine,
-          serverUrl: settings.serverUrl,
-          events: settings.events ?? (engine === 'postgres' ? 20_000 : 5_000),
-          writers: settings.writers,
-          onCleanup: (cleanup) => cleanups.push(cleanup),
-        }),
-      );
-    }
-  } finally {
-    await cleanUp();
-  }
-  const seconds = (performance.now() - started) / 1000;
-  if (settings.json) {
-    const replacer = (_key: string, value: unknown) => (typeof value === 'bigint' ? value.toString() : value);
-    process.stdout.write(`${JSON.stringify({ seconds, engines: reports }, replacer, 2)}\n`);
-  } else {
-    process.stdout.write(`${reports.map(renderReport).join('\n\n')}\n\ntotal ${seconds.toFixed(1)} s\n`);
-  }
 }
 
 main().then(

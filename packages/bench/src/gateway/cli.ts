@@ -1,14 +1,11 @@
-import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { createLogger } from '@chitieu/logging';
-import { DEFAULT_SERVER_URL } from '../scratch-database.js';
-import type { Engine } from './prepare.js';
-import { type GatewayReport, renderGatewayReport } from './report.js';
+import { chooseEngines, ENGINE_USAGE, runOnEngines } from '../engines.js';
+import { renderGatewayReport } from './report.js';
 import { runGatewayBench } from './run-gateway.js';
 
 const USAGE = `pnpm bench -- --gateway [options]
-  --engine pglite|postgres|both   default: both when DATABASE_URL is set or --server is given, else pglite
-  --server                        also run on the server (DATABASE_URL, else ${DEFAULT_SERVER_URL})
+${ENGINE_USAGE}
   --scale N                       dataset scale, 1 ≈ 18,400 events (default 1; 0.05 for a quick run)
   --requests N                    measured requests per row (default 400)
   --warm-up N                     unmeasured requests first (default 40)
@@ -38,9 +35,7 @@ function parse(argv: string[]) {
     process.stdout.write(`${USAGE}\n`);
     process.exit(0);
   }
-  const wantsServer = values.server || Boolean(process.env.DATABASE_URL);
-  const engine = values.engine ?? (wantsServer ? 'both' : 'pglite');
-  if (!['pglite', 'postgres', 'both'].includes(engine)) throw new Error(`--engine ${engine}: pglite, postgres or both`);
+  const { engines, serverUrl } = chooseEngines(values.engine, values.server);
   const whole = (name: string, text: string, least = 1) => {
     const value = Number(text);
     if (!Number.isInteger(value) || value < least) throw new Error(`--${name} ${text}: a whole number ≥ ${least}`);
@@ -49,8 +44,8 @@ function parse(argv: string[]) {
   const scale = Number(values.scale);
   if (!(scale > 0 && Number.isFinite(scale))) throw new Error(`--scale ${values.scale}: a positive number`);
   return {
-    engines: (engine === 'both' ? ['pglite', 'postgres'] : [engine]) as Engine[],
-    serverUrl: process.env.DATABASE_URL || DEFAULT_SERVER_URL,
+    engines,
+    serverUrl,
     scale,
     requests: whole('requests', values.requests),
     warmUp: whole('warm-up', values['warm-up'], 0),
@@ -63,31 +58,12 @@ function parse(argv: string[]) {
 
 /** `pnpm bench -- --gateway …`: the gateway benchmark on each engine asked for, printed as tables or JSON. */
 export async function runGatewayCli(argv: string[]): Promise<void> {
-  const started = performance.now();
   const settings = parse(argv);
   const logger = createLogger('chitieu-bench');
-  const cleanups: Array<() => Promise<void>> = [];
-  const cleanUp = async () => {
-    for (const cleanup of cleanups.splice(0)) await cleanup().catch(() => {});
-  };
-  // An interrupted run must not leave its scratch database or data directory behind.
-  process.once('SIGINT', () => {
-    void cleanUp().finally(() => process.exit(130));
+  await runOnEngines({
+    engines: settings.engines,
+    json: settings.json,
+    run: (engine, onCleanup) => runGatewayBench({ ...settings, engine, logger, onCleanup }),
+    render: renderGatewayReport,
   });
-  const reports: GatewayReport[] = [];
-  try {
-    for (const engine of settings.engines) {
-      reports.push(
-        await runGatewayBench({ ...settings, engine, logger, onCleanup: (cleanup) => cleanups.push(cleanup) }),
-      );
-    }
-  } finally {
-    await cleanUp();
-  }
-  const seconds = (performance.now() - started) / 1000;
-  if (settings.json) {
-    process.stdout.write(`${JSON.stringify({ seconds, engines: reports }, null, 2)}\n`);
-  } else {
-    process.stdout.write(`${reports.map(renderGatewayReport).join('\n\n')}\n\ntotal ${seconds.toFixed(1)} s\n`);
-  }
 }
