@@ -2,7 +2,6 @@
 // GraphQL — by the resolvers' own reads, and by one hand-written query each.
 import type { Database } from '@chitieu/database';
 import type { Actor } from '@chitieu/domain';
-import { type Kysely, type RawBuilder, sql } from 'kysely';
 import {
   listProvinces,
   nationalComparison,
@@ -11,7 +10,8 @@ import {
   type ReadScope,
   targetsOfPlans,
   withReadScope,
-} from './internals.js';
+} from '@chitieu/gateway';
+import { type Kysely, type RawBuilder, sql } from 'kysely';
 import { COMPARISON, type ComparisonView, comparisonView, PROVINCE, type TargetView, targetView } from './queries.js';
 
 /** Weights of the indicator's combination rule (population-weighted mean), as the resolver reads them. */

@@ -1,12 +1,11 @@
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { Actor } from '@chitieu/domain';
-import { createTokenKeys, signToken } from '@chitieu/gateway';
+import { createTokenKeys, signToken, startGateway } from '@chitieu/gateway';
 import { createLogger, type Logger } from '@chitieu/logging';
 import { staleLiveGeneration } from '@chitieu/projections';
 import { sql } from 'kysely';
 import { checkAnswers } from './agreement.js';
-import { startGateway } from './internals.js';
 import { measureLatency } from './latency.js';
 import { openLoadProcess } from './load.js';
 import { pastInstant } from './past-instant.js';
