@@ -1,5 +1,4 @@
 // Given/when/then helpers for the catalogue's tests.
-import { ChitieuError } from '@chitieu/errors';
 import type { ActorRole } from '../shared/actor.js';
 import { fold } from '../shared/decider.js';
 import type { CatalogueCommand, DefineIndicator } from './commands.js';
@@ -21,16 +20,7 @@ export function when(state: CatalogueState, command: CatalogueCommand, role: Act
   });
 }
 
-/** The error a decision throws, for assertions on its code and field paths. */
-export function refusal(decision: () => unknown): ChitieuError {
-  try {
-    decision();
-  } catch (error) {
-    if (error instanceof ChitieuError) return error;
-    throw error;
-  }
-  throw new Error('the decision was accepted');
-}
+export { refusal } from '../shared/test-refusal.js';
 
 export const POPULATION: DefineIndicator = {
   type: 'DefineIndicator',

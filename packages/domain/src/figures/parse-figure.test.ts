@@ -1,16 +1,9 @@
 import { ChitieuError } from '@chitieu/errors';
 import { describe, expect, it } from 'vitest';
+import { refusal } from '../shared/test-refusal.js';
 import { formatFigure, parseFigure } from './parse-figure.js';
 
-function failure(text: string, path?: string): ChitieuError {
-  try {
-    parseFigure(text, path);
-  } catch (error) {
-    if (error instanceof ChitieuError) return error;
-    throw error;
-  }
-  throw new Error(`${JSON.stringify(text)} was read`);
-}
+const failure = (text: string, path?: string) => refusal(() => parseFigure(text, path));
 
 describe('parseFigure: numbers', () => {
   it.each([

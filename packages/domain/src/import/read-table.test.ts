@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { ChitieuError } from '@chitieu/errors';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { refusal } from '../shared/test-refusal.js';
 import { parseCsvTable, parseJsonTable, parseXlsxTable, readTable } from './read-table.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
@@ -17,16 +18,6 @@ async function failure(promise: Promise<unknown>): Promise<ChitieuError> {
   );
   if (error instanceof ChitieuError) return error;
   throw new Error(`expected a ChitieuError, got ${String(error)}`);
-}
-
-function syncFailure(read: () => unknown): ChitieuError {
-  try {
-    read();
-  } catch (error) {
-    if (error instanceof ChitieuError) return error;
-    throw error;
-  }
-  throw new Error('expected a ChitieuError');
 }
 
 describe('readTable on the seed 004 fixtures', () => {
@@ -94,7 +85,7 @@ describe('parseCsvTable', () => {
     ['a,b\n1,2,3\n', 'Invalid Record Length'],
     ['a,a\n1,2\n', 'the header "a" appears twice'],
   ])('refuses %j: %s', (text, why) => {
-    const error = syncFailure(() => parseCsvTable(text));
+    const error = refusal(() => parseCsvTable(text));
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.field).toBe('file');
     expect(error.message).toContain(why);
@@ -123,7 +114,7 @@ describe('parseJsonTable', () => {
     ['[{"a": {"b": 1}}]', 'cell "a" is neither text, a number nor null'],
     ['[{"a": 1}', 'malformed JSON'],
   ])('refuses %j: %s', (text, why) => {
-    const error = syncFailure(() => parseJsonTable(text));
+    const error = refusal(() => parseJsonTable(text));
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.message).toContain(why);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AdoptPlanData } from './commands.js';
 import type { Target } from './events.js';
-import { adopt, contextFor, failure, given, provinceActor, when } from './test-fixtures.js';
+import { adopt, contextFor, given, provinceActor, refusal, when } from './test-fixtures.js';
 import { bacKanPlan, KIEN_GIANG_132, kienGiangAdopted, LAI_CHAU_24, THAI_NGUYEN_2026 } from './test-plans.js';
 
 const kg = provinceActor('kien-giang');
@@ -18,7 +18,7 @@ const lifeExpectancy = (year: number, value: number): Extract<Target, { kind: 'a
 
 /** The field paths of the VALIDATION_FAILED that adopting `data` in `tenant` throws. */
 function refusedAt(data: AdoptPlanData, tenant = data.province): string[] {
-  const error = failure(() => when(adopt(tenant, data), given(), contextFor(provinceActor(tenant))));
+  const error = refusal(() => when(adopt(tenant, data), given(), contextFor(provinceActor(tenant))));
   expect(error.code).toBe('VALIDATION_FAILED');
   return error.issues.map((issue) => issue.path);
 }
@@ -47,13 +47,13 @@ describe('AdoptPlan', () => {
   });
 
   it('refuses a second plan numbered 132/KH-UBND in Kiên Giang, at document.number', () => {
-    const error = failure(() => when(adopt('kien-giang', KIEN_GIANG_132), given(kienGiangAdopted()), contextFor(kg)));
+    const error = refusal(() => when(adopt('kien-giang', KIEN_GIANG_132), given(kienGiangAdopted()), contextFor(kg)));
     expect([error.code, error.field]).toEqual(['VALIDATION_FAILED', 'document.number']);
     expect(error.message).toContain('a plan numbered 132/KH-UBND already exists in this province');
   });
 
   it('refuses a plan Bắc Kạn issued on 2025-09-01, after its merger: PROVINCE_MERGED naming thai-nguyen-2025', () => {
-    const error = failure(() =>
+    const error = refusal(() =>
       when(adopt('bac-kan', bacKanPlan('2025-09-01')), given(), contextFor(provinceActor('bac-kan'))),
     );
     expect(error.code).toBe('PROVINCE_MERGED');
@@ -62,7 +62,7 @@ describe('AdoptPlan', () => {
   });
 
   it('refuses a Bắc Kạn plan issued before the merger whose period lies wholly after it', () => {
-    const error = failure(() => when(adopt('bac-kan', bacKanPlan('2025-05-01', { from: 2026, to: 2030 })), given()));
+    const error = refusal(() => when(adopt('bac-kan', bacKanPlan('2025-05-01', { from: 2026, to: 2030 })), given()));
     expect([error.code, error.field, error.details.successor]).toEqual([
       'PROVINCE_MERGED',
       'period',
@@ -217,7 +217,7 @@ describe('AdoptPlan', () => {
 
   it('gathers every issue of the command in one error', () => {
     const data = { ...withTargets(KIEN_GIANG_132, lifeExpectancy(2040, 80)), period: { from: 2018, to: 2010 } };
-    const error = failure(() => when(adopt('kien-giang', data), given()));
+    const error = refusal(() => when(adopt('kien-giang', data), given()));
     expect(error.issues.map((issue) => issue.path)).toEqual([
       'period',
       'baselines.0.year',
@@ -246,7 +246,7 @@ describe('AdoptPlan', () => {
       ['another province', provinceActor('an-giang')],
       ['a province actor with no province', { id: 'p', role: 'province' as const }],
     ])('refuses %s: FORBIDDEN', (_, actor) => {
-      expect(failure(() => when(command, given(), contextFor(actor))).code).toBe('FORBIDDEN');
+      expect(refusal(() => when(command, given(), contextFor(actor))).code).toBe('FORBIDDEN');
     });
 
     it('lets the system (seed loader) adopt', () => {
@@ -256,7 +256,7 @@ describe('AdoptPlan', () => {
     it("lets the successor record a predecessor's plan issued before the merger, and only before", () => {
       const successor = contextFor(provinceActor('thai-nguyen-2025'));
       expect(when(adopt('bac-kan', bacKanPlan('2024-12-01')), given(), successor)).toHaveLength(1);
-      expect(failure(() => when(adopt('bac-kan', bacKanPlan('2025-09-01')), given(), successor)).code).toBe(
+      expect(refusal(() => when(adopt('bac-kan', bacKanPlan('2025-09-01')), given(), successor)).code).toBe(
         'PROVINCE_MERGED',
       );
     });

@@ -8,7 +8,7 @@ import type {
   WithdrawTarget,
 } from './commands.js';
 import type { PlanEvent, TargetRevisedData } from './events.js';
-import { contextFor, failure, given, provinceActor, when } from './test-fixtures.js';
+import { contextFor, given, provinceActor, refusal, when } from './test-fixtures.js';
 import { KG_REVISION_DOC, KIEN_GIANG_TASK_1, kienGiangAdopted } from './test-plans.js';
 
 const kg = contextFor(provinceActor('kien-giang'));
@@ -46,7 +46,7 @@ function history(...commands: PlanCommand[]): PlanEvent[] {
 
 /** The field paths of the VALIDATION_FAILED `command` gets after `before`. */
 function refusedAt(command: PlanCommand, before: PlanCommand[] = []): string[] {
-  const error = failure(() => when(command, given(...history(...before)), kg));
+  const error = refusal(() => when(command, given(...history(...before)), kg));
   expect(error.code).toBe('VALIDATION_FAILED');
   return error.issues.map((issue) => issue.path);
 }
@@ -59,7 +59,7 @@ describe('ReviseTarget', () => {
 
   it('refuses an unknown target, a withdrawn target, and any target of a superseded plan, at target', () => {
     expect(refusedAt(revise({ target: 't99', value: 76 }))).toEqual(['target']);
-    const withdrawn = failure(() => when(revise({ target: 't2', value: 76 }), given(...history(withdraw('t2'))), kg));
+    const withdrawn = refusal(() => when(revise({ target: 't2', value: 76 }), given(...history(withdraw('t2'))), kg));
     expect([withdrawn.field, withdrawn.message]).toEqual(['target', 'target: target t2 was withdrawn on 2021-03-10']);
     expect(refusedAt(revise({ target: 't2', value: 76 }), [supersede()])).toEqual(['target']);
   });
@@ -102,7 +102,7 @@ describe('ReviseTarget', () => {
   });
 
   it('refuses a change Kiên Giang would make after its merger: PROVINCE_MERGED naming an-giang-2025', () => {
-    const error = failure(() =>
+    const error = refusal(() =>
       when(revise({ target: 't2', value: 76, effectiveOn: '2025-07-15' }), given(kienGiangAdopted()), kg),
     );
     expect([error.code, error.field, error.details.successor]).toEqual([
@@ -113,8 +113,8 @@ describe('ReviseTarget', () => {
   });
 
   it('answers NOT_FOUND at plan on a stream with no plan', () => {
-    expect([failure(() => when(revise({ target: 't2', value: 76 }), given(), kg)).code]).toEqual(['NOT_FOUND']);
-    expect(failure(() => when(revise({ target: 't2', value: 76 }), given(), kg)).field).toBe('plan');
+    expect([refusal(() => when(revise({ target: 't2', value: 76 }), given(), kg)).code]).toEqual(['NOT_FOUND']);
+    expect(refusal(() => when(revise({ target: 't2', value: 76 }), given(), kg)).field).toBe('plan');
   });
 
   it('refuses a command naming another plan than the state it is decided on, at plan', () => {
@@ -138,7 +138,7 @@ describe('WithdrawTarget', () => {
   });
 
   it('refuses a withdrawal dated after the merger: PROVINCE_MERGED', () => {
-    expect(failure(() => when(withdraw('t2', '2025-08-01'), given(kienGiangAdopted()), kg)).code).toBe(
+    expect(refusal(() => when(withdraw('t2', '2025-08-01'), given(kienGiangAdopted()), kg)).code).toBe(
       'PROVINCE_MERGED',
     );
   });
@@ -167,13 +167,13 @@ describe('ReportPlanTask', () => {
     expect(refusedAt(reportTask('done', '2019-01-01', 'IX.9'), [addTask()])).toEqual(['task']);
     expect(refusedAt(reportTask('done', '2018-08-01'), [addTask()])).toEqual(['on']);
     const future = contextFor(provinceActor('kien-giang'), new Date('2019-01-01T00:00:00Z'));
-    expect(failure(() => when(reportTask('done', '2019-06-01'), given(...history(addTask())), future)).field).toBe(
+    expect(refusal(() => when(reportTask('done', '2019-06-01'), given(...history(addTask())), future)).field).toBe(
       'on',
     );
   });
 
   it('refuses a report dated after the merger: PROVINCE_MERGED', () => {
-    expect(failure(() => when(reportTask('done', '2025-09-01'), given(...history(addTask())), kg)).code).toBe(
+    expect(refusal(() => when(reportTask('done', '2025-09-01'), given(...history(addTask())), kg)).code).toBe(
       'PROVINCE_MERGED',
     );
   });
@@ -211,8 +211,8 @@ describe('actors on an adopted plan', () => {
     ["the other predecessor's province", provinceActor('an-giang')],
   ])('refuses %s: FORBIDDEN, before reading the state', (_, actor) => {
     for (const command of commands) {
-      expect(failure(() => when(command, state, contextFor(actor))).code).toBe('FORBIDDEN');
-      expect(failure(() => when(command, given(), contextFor(actor))).code).toBe('FORBIDDEN');
+      expect(refusal(() => when(command, state, contextFor(actor))).code).toBe('FORBIDDEN');
+      expect(refusal(() => when(command, given(), contextFor(actor))).code).toBe('FORBIDDEN');
     }
   });
 

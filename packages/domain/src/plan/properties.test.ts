@@ -4,7 +4,7 @@ import { INDICATORS } from '../catalogue/indicators.js';
 import type { AdoptPlanData } from './commands.js';
 import type { PlanEvent, Target } from './events.js';
 import { currentTargets, targetAsOf, targetHistory } from './targets.js';
-import { adopt, contextFor, failure, given, provinceActor, when } from './test-fixtures.js';
+import { adopt, contextFor, given, provinceActor, refusal, when } from './test-fixtures.js';
 
 // Indicators that take a figure, with the bounds a valid value keeps to.
 const figured = INDICATORS.filter((indicator) => indicator.unit !== 'milestone');
@@ -68,7 +68,7 @@ describe('plan properties', () => {
         const events = when(adopt('lai-chau', data), given(), laiChau());
         expect(events).toHaveLength(1);
         expect(currentTargets(given(...events))).toEqual(data.targets);
-        const again = failure(() => when(adopt('lai-chau', data), given(...events), laiChau()));
+        const again = refusal(() => when(adopt('lai-chau', data), given(...events), laiChau()));
         expect([again.code, again.field]).toEqual(['VALIDATION_FAILED', 'document.number']);
       }),
     );
@@ -79,7 +79,7 @@ describe('plan properties', () => {
       fc.property(validPlan, fc.integer({ min: 0, max: 240 }), (data, days) => {
         const issuedOn = isoDay(2025, 182 + days); // 2025-07-01 and after
         const plan = { ...data, province: 'bac-kan', document: { ...data.document, issuedOn } };
-        const error = failure(() => when(adopt('bac-kan', plan), given(), contextFor()));
+        const error = refusal(() => when(adopt('bac-kan', plan), given(), contextFor()));
         expect([error.code, error.details.successor]).toEqual(['PROVINCE_MERGED', 'thai-nguyen-2025']);
       }),
     );
@@ -125,7 +125,7 @@ describe('plan properties', () => {
             data: { target: 't1', value, reason: 'điều chỉnh', document: { number: `${day}/QĐ` }, effectiveOn },
           };
           if (value === previous) {
-            expect(failure(() => when(command, given(...events), laiChau())).field).toBe('value');
+            expect(refusal(() => when(command, given(...events), laiChau())).field).toBe('value');
             continue;
           }
           events.push(...when(command, given(...events), laiChau()));

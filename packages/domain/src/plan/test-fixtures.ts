@@ -1,5 +1,4 @@
 // Given/when/then helpers for the plan decider's tests; the plans themselves are in test-plans.ts.
-import { ChitieuError } from '@chitieu/errors';
 import type { Actor } from '../shared/actor.js';
 import { type DecisionContext, fold } from '../shared/decider.js';
 import type { Reference } from '../shared/reference.js';
@@ -25,15 +24,6 @@ export const given = (...events: PlanEvent[]): PlanState => fold(planDecider, ev
 export const when = (command: PlanCommand, state: PlanState, context = contextFor()): PlanEvent[] =>
   planDecider.decide(command, state, context);
 
-/** The ChitieuError `run` throws; fails the test when it throws nothing or something else. */
-export function failure(run: () => unknown): ChitieuError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ChitieuError) return error;
-    throw error;
-  }
-  throw new Error('expected a ChitieuError, nothing was thrown');
-}
+export { refusal } from '../shared/test-refusal.js';
 
 export const adopt = (tenant: string, data: AdoptPlanData): AdoptPlan => ({ type: 'AdoptPlan', tenant, data });

@@ -1,5 +1,4 @@
 // Given/when/then helpers for the registry's tests: events in, a decision out, errors caught whole.
-import { ChitieuError } from '@chitieu/errors';
 import type { ActorRole } from '../shared/actor.js';
 import { type DecisionContext, fold } from '../shared/decider.js';
 import type { RegistryCommand } from './commands.js';
@@ -28,16 +27,7 @@ export function when(state: RegistryState, command: RegistryCommand, role: Actor
   return decideRegistry(command, state, contextAs(role));
 }
 
-/** The error a decision throws, for assertions on its code and field paths. */
-export function refusal(decision: () => unknown): ChitieuError {
-  try {
-    decision();
-  } catch (error) {
-    if (error instanceof ChitieuError) return error;
-    throw error;
-  }
-  throw new Error('the decision was accepted');
-}
+export { refusal } from '../shared/test-refusal.js';
 
 export const registered = (
   province: string,
