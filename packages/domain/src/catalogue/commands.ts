@@ -1,16 +1,10 @@
 import type { LegalDocument } from '../shared/document.js';
-import type { Combine, Direction } from '../shared/reference.js';
+import type { Combine, Direction, IndicatorInfo } from '../shared/reference.js';
 import type { Unit } from '../shared/units.js';
 
 /** Define an indicator. Field names are those of `IndicatorDefined`, so validation paths name the command's fields. */
-export interface DefineIndicator {
+export interface DefineIndicator extends IndicatorInfo {
   type: 'DefineIndicator';
-  code: string;
-  nameVi: string;
-  nameEn: string;
-  unit: Unit;
-  direction: Direction;
-  combine: Combine;
   description?: string | undefined;
   /** None when omitted. */
   aliases?: string[] | undefined;

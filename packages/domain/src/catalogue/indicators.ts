@@ -1,14 +1,7 @@
-import type { Combine, Direction } from '../shared/reference.js';
-import type { Unit } from '../shared/units.js';
+import type { Combine, IndicatorInfo } from '../shared/reference.js';
 
 /** One indicator of the catalogue as the seed loader defines it. */
-export interface IndicatorData {
-  code: string;
-  nameVi: string;
-  nameEn: string;
-  unit: Unit;
-  direction: Direction;
-  combine: Combine;
+export interface IndicatorData extends IndicatorInfo {
   /** Other ways the documents name it, for the importer: matched without diacritics or case. */
   aliases: string[];
   /** Where the indicator comes from. */
