@@ -45,5 +45,10 @@ export async function applyReport(
     default:
       assertNever(event);
   }
-  touched.add(recorded.tenant, data.indicator);
+  // Only yearly figures are observations; a quarter's figure changes no derived row.
+  touched.add(
+    recorded.tenant,
+    data.indicator,
+    data.period.kind === 'year' ? data.period.year : Number.POSITIVE_INFINITY,
+  );
 }

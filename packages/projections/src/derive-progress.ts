@@ -8,6 +8,7 @@ import {
 } from '@chitieu/domain';
 import { formatCheckpoint } from '@chitieu/event-store';
 import type { ReadModelStore, Row, Stamp } from './store.js';
+import type { TouchedPair } from './touched.js';
 import { putIfChanged } from './versioned.js';
 
 interface TargetRow {
@@ -34,14 +35,14 @@ interface Baseline {
 
 /**
  * Derives again the progress of every target of one tenant on one indicator, and the tenant's rows
- * of the national comparison for that indicator, from the current targets, baselines and reports.
+ * of the national comparison for that indicator from `fromYear` on, from the current targets,
+ * baselines and reports.
  * Rows change only when what they say changes; each records the method and the log position.
  */
 export async function deriveProgress(
   store: ReadModelStore,
   stamp: Stamp,
-  tenant: string,
-  indicator: string,
+  { tenant, indicator, fromYear }: TouchedPair,
 ): Promise<void> {
   const definition = (await store.current('rm_indicators', { code: indicator })) as
     | { direction: string; unit: string }
@@ -114,6 +115,7 @@ export async function deriveProgress(
 
   const active = targets.filter((target) => !target.withdrawn);
   for (const report of reports) {
+    if (report.year < fromYear) continue;
     const governing = governingTarget(active, report.year);
     const progress = governing ? assess(governing, report.year) : undefined;
     await putIfChanged(

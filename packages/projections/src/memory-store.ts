@@ -1,5 +1,6 @@
 import type { ReadModelTable } from '@chitieu/database';
 import { sql } from 'kysely';
+import { jsonValue } from './json-value.js';
 import { JSON_COLUMNS, type Trx } from './sql-store.js';
 import type { Key, ReadModelStore, Row, Stamp } from './store.js';
 
@@ -136,18 +137,25 @@ export class MemoryStore implements ReadModelStore {
     return count;
   }
 
-  /** Writes the closed versions, and with `everything` the current ones too; returns the rows written. */
-  async write(trx: Trx, options: { everything: boolean }): Promise<number> {
-    let written = 0;
+  /**
+   * Writes the closed versions, and with `everything` the current ones too; returns the rows
+   * written. Given a pool rather than a transaction, tables go over two connections at once, so
+   * one is serialising JSON while the database stores the other's rows.
+   */
+  async write(db: Trx, options: { everything: boolean }): Promise<number> {
+    const chunks: Array<{ table: ReadModelTable; rows: Row[] }> = [];
     for (const [table, memory] of this.#tables) {
       const rows = memory.closed;
       memory.closed = [];
       if (options.everything) for (const versions of memory.current.values()) rows.push(...versions);
-      for (let start = 0; start < rows.length; start += CHUNK) {
-        await insertRows(trx, table, rows.slice(start, start + CHUNK));
-      }
-      written += rows.length;
+      for (let start = 0; start < rows.length; start += CHUNK)
+        chunks.push({ table, rows: rows.slice(start, start + CHUNK) });
     }
+    const writer = async () => {
+      for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) await insertRows(db, chunk.table, chunk.rows);
+    };
+    const written = chunks.reduce((sum, chunk) => sum + chunk.rows.length, 0);
+    await Promise.all([writer(), writer()]);
     return written;
   }
 }
@@ -157,11 +165,7 @@ function asStored(row: Row): Row {
   return Object.fromEntries(
     Object.entries(row).map(([column, value]) => [
       column,
-      value === undefined
-        ? null
-        : JSON_COLUMNS.has(column) && value !== null
-          ? JSON.parse(JSON.stringify(value))
-          : value,
+      value === undefined ? null : JSON_COLUMNS.has(column) && value !== null ? jsonValue(value) : value,
     ]),
   );
 }

@@ -26,7 +26,7 @@ export async function projectEvents(store: ReadModelStore, events: readonly Reco
   let pendingStamp: Stamp | undefined;
   const flush = async () => {
     if (!pendingStamp) return;
-    for (const { tenant, indicator } of touched.take()) await deriveProgress(store, pendingStamp, tenant, indicator);
+    for (const pair of touched.take()) await deriveProgress(store, pendingStamp, pair);
     pendingStamp = undefined;
   };
   for (const recorded of events) {

@@ -14,7 +14,7 @@ import {
 import { MemoryStore } from './memory-store.js';
 import { projectEvents } from './project-batch.js';
 import { sqlStore, type Trx } from './sql-store.js';
-import { wholeAppends } from './whole-appends.js';
+import { readWholeAppends, wholeAppends } from './whole-appends.js';
 
 export interface RebuildResult {
   generation: number;
@@ -24,12 +24,17 @@ export interface RebuildResult {
   rows: number;
   /** Until readers use the new generation. */
   ms: number;
-  /** Deleting the retired generation's rows, after the switch. */
+  /**
+   * Of which: reading and folding the log (closed versions written meanwhile), writing the rest,
+   * catching up and switching.
+   */
+  phases: { foldMs: number; writeMs: number; switchMs: number };
+  /** After the switch: deleting the retired generation's rows and refreshing the planner's statistics. */
   retireMs: number;
 }
 
 /** Closed versions held in memory before they are written: bounds a rebuild's memory on a long log. */
-const WRITE_CLOSED_AT = 50_000;
+const WRITE_CLOSED_AT = 10_000;
 
 /**
  * Rebuilds every read model from the first event into a new generation beside the live one, while
@@ -67,23 +72,30 @@ export async function rebuildReadModels(
   try {
     const memory = new MemoryStore(generation);
     let checkpoint: Checkpoint = START;
-    for (let more = true; more; ) {
+    // Closed versions are written while the fold goes on, one write at a time.
+    let writing: Promise<void> = Promise.resolve();
+    const writeClosed = async () => {
+      rows += await memory.write(db, { everything: false });
+    };
+    for await (const batch of readWholeAppends(db, registry, batchSize)) {
       if (options.signal?.aborted) throw new Error('rebuild cancelled');
-      const read = await readAll(db, registry, { after: checkpoint, limit: batchSize });
-      more = read.events.length >= batchSize;
-      const batch = wholeAppends(read.events, read.checkpoint, more);
       await projectEvents(memory, batch.events);
       checkpoint = batch.checkpoint;
       events += batch.events.length;
       options.progress?.update(events);
-      if (memory.closedRows >= WRITE_CLOSED_AT) rows += await memory.write(db, { everything: false });
+      if (memory.closedRows >= WRITE_CLOSED_AT) {
+        await writing;
+        writing = writeClosed();
+        writing.catch(() => {});
+      }
     }
-    await db.transaction().execute(async (trx) => {
-      rows += await memory.write(trx, { everything: true });
-      await advanceGeneration(trx, generation, checkpoint, events);
-    });
-    // The planner's statistics still describe the tables before the new generation doubled them.
-    for (const table of READ_MODEL_TABLES) await sql`ANALYZE ${sql.table(table)}`.execute(db);
+    await writing;
+    const folded = performance.now();
+    // Outside a transaction, so tables are written over several connections at once: a rebuild
+    // that fails drops its generation whatever was written.
+    rows += await memory.write(db, { everything: true });
+    await advanceGeneration(db, generation, checkpoint, events);
+    const written = performance.now();
     const retired = await db.transaction().execute(async (trx) => {
       // The live row first: the live projector finishes its batch, then waits for the switch.
       const live = await lockGeneration(trx, { status: 'live' });
@@ -93,7 +105,22 @@ export async function rebuildReadModels(
     });
     const switched = performance.now();
     if (retired !== undefined) await dropGeneration(db, retired);
-    return { generation, retired, events, rows, ms: switched - started, retireMs: performance.now() - switched };
+    // The planner's statistics still count the retired rows and none of the new generation's.
+    for (const table of READ_MODEL_TABLES) await sql`ANALYZE ${sql.table(table)}`.execute(db);
+    const phases = {
+      foldMs: folded - started,
+      writeMs: written - folded,
+      switchMs: switched - written,
+    };
+    return {
+      generation,
+      retired,
+      events,
+      rows,
+      ms: switched - started,
+      phases,
+      retireMs: performance.now() - switched,
+    };
   } catch (error) {
     // A generation that never went live is of no use to anyone.
     if ((await liveGeneration(db)) !== generation) {

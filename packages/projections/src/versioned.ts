@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { ReadModelTable } from '@chitieu/database';
+import { jsonValue } from './json-value.js';
 import type { Key, ReadModelStore, Row, Stamp } from './store.js';
 
 /** Replaces the current version of a thing with `row`. */
@@ -39,7 +40,7 @@ function sameValue(stored: unknown, next: unknown): boolean {
   if (stored === next) return true;
   if ((stored === null || stored === undefined) && (next === null || next === undefined)) return true;
   // jsonb reorders keys and drops none; the value about to be written drops undefined ones.
-  return isDeepStrictEqual(stored, next === undefined ? null : JSON.parse(JSON.stringify(next)));
+  return isDeepStrictEqual(stored, next === undefined ? null : jsonValue(next));
 }
 
 /** A row without its version columns, to carry into the next version. */

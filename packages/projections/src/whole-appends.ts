@@ -1,4 +1,13 @@
-import { type Checkpoint, checkpointOf, type RecordedEvent } from '@chitieu/event-store';
+import type { Database } from '@chitieu/database';
+import {
+  type Checkpoint,
+  checkpointOf,
+  type EventRegistry,
+  type RecordedEvent,
+  readAll,
+  START,
+} from '@chitieu/event-store';
+import type { Kysely } from 'kysely';
 
 /**
  * The events of a batch up to the end of the last append it holds whole, and the checkpoint after
@@ -17,4 +26,31 @@ export function wholeAppends(
   if (cut <= 0) return { events, checkpoint };
   const kept = events.slice(0, cut);
   return { events: kept, checkpoint: checkpointOf(kept[cut - 1] as RecordedEvent) };
+}
+
+/**
+ * The log from the start in batches of whole appends, the next page read while the caller works on
+ * this one: a rebuild folds one page while the database reads the next.
+ */
+export async function* readWholeAppends(
+  db: Kysely<Database>,
+  registry: EventRegistry,
+  limit: number,
+): AsyncGenerator<{ events: readonly RecordedEvent[]; checkpoint: Checkpoint }> {
+  let carried: readonly RecordedEvent[] = [];
+  let next = readAll(db, registry, { after: START, limit });
+  for (;;) {
+    const read = await next;
+    const more = read.events.length >= limit;
+    if (more) {
+      next = readAll(db, registry, { after: read.checkpoint, limit });
+      // Awaited on the next turn; a caller that stops first must not leave it unhandled.
+      next.catch(() => {});
+    }
+    const events = [...carried, ...read.events];
+    const batch = wholeAppends(events, read.checkpoint, more);
+    carried = events.slice(batch.events.length);
+    if (batch.events.length > 0) yield batch;
+    if (!more) return;
+  }
 }
