@@ -7,7 +7,7 @@ import type { Trx } from './sql-store.js';
  * make a rebuilt generation differ from one built before (a new column, a fixed derivation): a
  * process that finds an older live generation then rebuilds beside it (`staleLiveGeneration`).
  */
-export const PROJECTION_VERSION = '2026-11-23.3';
+export const PROJECTION_VERSION = '2026-11-23.4';
 
 /** The read-model tables, every one keyed by generation. */
 export const READ_MODEL_TABLES = [
