@@ -162,12 +162,12 @@ export class MemoryStore implements ReadModelStore {
 
 /** A row as the database would return it: jsonb through JSON, no undefined columns. */
 function asStored(row: Row): Row {
-  return Object.fromEntries(
-    Object.entries(row).map(([column, value]) => [
-      column,
-      value === undefined ? null : JSON_COLUMNS.has(column) && value !== null ? jsonValue(value) : value,
-    ]),
-  );
+  const stored: Row = {};
+  for (const column in row) {
+    const value = row[column];
+    stored[column] = value === undefined ? null : value !== null && JSON_COLUMNS.has(column) ? jsonValue(value) : value;
+  }
+  return stored;
 }
 
 // One JSON parameter per chunk, turned into the table's row type by PostgreSQL itself: every column,
