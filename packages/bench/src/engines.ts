@@ -32,7 +32,7 @@ export interface EngineRuns<Report> {
 /**
  * Runs a benchmark on each engine in turn and prints the reports with the total time. What a run
  * registers through `onCleanup` (its scratch database, its data directory) is done at the end, or on
- * Ctrl-C before the process exits with 130.
+ * Ctrl-C (SIGTERM) before the process exits with 130 (143).
  */
 export async function runOnEngines<Report>(options: EngineRuns<Report>): Promise<void> {
   const started = performance.now();
@@ -40,10 +40,16 @@ export async function runOnEngines<Report>(options: EngineRuns<Report>): Promise
   const cleanUp = async () => {
     for (const cleanup of cleanups.splice(0)) await cleanup().catch(() => {});
   };
-  // An interrupted run must not leave its scratch database or data directory behind.
-  process.once('SIGINT', () => {
-    void cleanUp().finally(() => process.exit(130));
-  });
+  // An interrupted run must not leave its scratch database or data directory behind. Removing them
+  // under the run makes its connections fail; those failures are the interruption, not news.
+  const interrupt = (signal: NodeJS.Signals) => {
+    process.stderr.write(`\n${signal}: stopping, removing the run's databases\n`);
+    process.on('uncaughtException', () => {});
+    process.on('unhandledRejection', () => {});
+    void cleanUp().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  };
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
   const reports: Report[] = [];
   try {
     for (const engine of options.engines) {
