@@ -6,6 +6,7 @@ import type { Projector } from '@chitieu/projections';
 import type { Kysely } from 'kysely';
 import { readActor } from './auth/read-actor.js';
 import type { TokenKeys } from './auth/tokens.js';
+import type { RequestReads } from './read/request-reads.js';
 
 /**
  * What every resolver receives. Built once per GraphQL request by the context factory passed to
@@ -17,6 +18,11 @@ export interface GatewayContext {
   requestId: string;
   /** The read models, command handler, loaders … the resolvers use. */
   services: GatewayServices;
+  /**
+   * A query's one read transaction, set by the `oneReadTransaction` plugin. Absent for mutations
+   * and subscriptions, whose reads each run in a transaction of their own.
+   */
+  reads?: RequestReads;
 }
 
 /** What resolvers reach through the context: the database, the store, the command bus, the projector. */

@@ -7,6 +7,7 @@ import type { GatewayContext } from './context.js';
 import { type ArmorOptions, armorPlugins } from './graphql/armor.js';
 import { createMaskError } from './graphql/errors.js';
 import { operationMetrics } from './graphql/operation-metrics.js';
+import { oneReadTransaction } from './graphql/read-transaction.js';
 import type { ServerContext } from './http/app.js';
 import type { MetricsRegistry } from './metrics.js';
 
@@ -37,8 +38,9 @@ export type GatewayYoga = YogaServerInstance<Partial<ServerContext>, GatewayCont
 
 /**
  * The GraphQL server on `/graphql`: errors masked by `maskError` (the one mapping), graphql-armor's
- * limits, operation counts in the metrics, GraphiQL when asked, and subscriptions over Server-Sent
- * Events (`Accept: text/event-stream`), which yoga serves without a plugin.
+ * limits, operation counts in the metrics, one read transaction per query, GraphiQL when asked, and
+ * subscriptions over Server-Sent Events (`Accept: text/event-stream`), which yoga serves without a
+ * plugin.
  */
 export function createGatewayYoga(options: GatewayYogaOptions): GatewayYoga {
   const handled = new WeakSet<object>();
@@ -63,7 +65,7 @@ export function createGatewayYoga(options: GatewayYogaOptions): GatewayYoga {
     renderGraphiQL,
     context: ({ request, requestId }) =>
       options.context(request, { requestId: requestId ?? request.headers.get('x-request-id') ?? randomUUID() }),
-    plugins: [...armorPlugins(options.armor), operationMetrics(options.metrics)],
+    plugins: [...armorPlugins(options.armor), operationMetrics(options.metrics), oneReadTransaction(options.logger)],
   });
 }
 

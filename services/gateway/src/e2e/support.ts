@@ -1,4 +1,4 @@
-import type { Engine } from '@chitieu/database';
+import type { DatabaseHandle, Engine } from '@chitieu/database';
 import { createLogger } from '@chitieu/logging';
 import { freshDatabase, type TestDatabase } from '@chitieu/testing';
 import { sql } from 'kysely';
@@ -56,12 +56,16 @@ const SECRET = 'e2e-secret-that-is-long-enough-for-hs256-0123456789';
  * A fresh database with the seeds loaded and the gateway serving it over HTTP on a free port, once
  * the projector has caught up with the seeds (otherwise the first query would read half-built
  * read models). Loading the seeds costs seconds: start one per file and engine, in beforeAll.
+ * `wrap` hands the gateway another handle on the same database (one that records its statements).
  */
-export async function startE2E(engine: Engine): Promise<Running> {
+export async function startE2E(
+  engine: Engine,
+  wrap: (handle: DatabaseHandle) => DatabaseHandle = (handle) => handle,
+): Promise<Running> {
   const database = await freshDatabase(engine);
   const keys = createTokenKeys({ JWT_SECRET: SECRET });
   const gateway = await startGateway({
-    handle: database.app,
+    handle: wrap(database.app),
     logger: createLogger('e2e', 'silent'),
     keys,
     port: 0,

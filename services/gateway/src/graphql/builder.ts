@@ -5,6 +5,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import type { GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
 import type { GatewayContext } from '../context.js';
+import { tenantsInView } from '../schema/reads.js';
 import { GraphQLSchema } from './graphql-js.js';
 import { addScalars } from './scalars.js';
 import { addViewer } from './viewer.js';
@@ -54,9 +55,9 @@ export function createBuilder(): GatewayBuilder {
           ownProvince: async (province) => {
             if (actor?.role !== 'province' || !actor.province) return false;
             if (actor.province === province) return true;
-            // A successor reads the provinces merged into it, as row-level security lets it.
-            const reference = await context.services?.bus?.reference();
-            return reference?.province(actor.province)?.predecessors.includes(province) ?? false;
+            // A successor reads the provinces merged into it, as row-level security lets it. Read
+            // through the request like every read of a query (see schema/reads.ts).
+            return (await tenantsInView(context, undefined, actor.province)).includes(province);
           },
         };
       },

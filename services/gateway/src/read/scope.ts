@@ -12,9 +12,37 @@ export interface ReadScope {
 }
 
 /**
- * Runs `read` in a transaction under the role chitieu_api with the actor's role and tenants set for
- * row-level security: the database itself refuses another province's rows, whatever a resolver
- * asks. A province sees its own tenant and those of the provinces merged into it.
+ * How every read transaction is started: read only, and one snapshot for all its statements, so
+ * that the answers of one request agree with each other. (PGlite ignores the settings; its one
+ * connection is held by the transaction, so nothing commits in between anyway.)
+ */
+export const READ_TRANSACTION = { isolationLevel: 'repeatable read', accessMode: 'read only' } as const;
+
+/**
+ * Makes a fresh transaction a read scope: the role chitieu_api with the actor's role and tenants set
+ * for row-level security, so that the database itself refuses another province's rows whatever a
+ * resolver asks. A province sees its own tenant and those of the provinces merged into it. Returns
+ * the live generation, read in the same round trip.
+ */
+export async function enterReadScope(trx: Transaction<Database>, actor: Actor | undefined): Promise<number> {
+  const tenants = actor?.role === 'province' && actor.province ? await ownTenants(trx, actor.province) : [];
+  // Local to the transaction, like SET LOCAL: nothing outlives it on a pooled connection.
+  // set_config('role', …) is SET LOCAL ROLE as a function, so one statement does it all.
+  const row = await trx
+    .selectNoFrom((eb) => [
+      eb.fn<string>('set_config', [sql.lit('chitieu.role'), eb.val(actor?.role ?? ''), eb.lit(true)]).as('role'),
+      eb.fn<string>('set_config', [sql.lit('chitieu.tenants'), eb.val(tenants.join(',')), eb.lit(true)]).as('tenants'),
+      eb.fn<string>('set_config', [sql.lit('role'), sql.lit('chitieu_api'), eb.lit(true)]).as('as_role'),
+      eb.selectFrom('projection_generations').select('generation').where('status', '=', 'live').as('generation'),
+    ])
+    .executeTakeFirst();
+  return row?.generation ?? 0;
+}
+
+/**
+ * Runs `read` in a transaction of its own (one read scope, committed when it resolves). Reads of a
+ * GraphQL query share one transaction instead (request-reads.ts); this is for the others: a
+ * mutation's, a subscription's, a test's.
  */
 export async function withReadScope<T>(
   db: Kysely<Database>,
@@ -22,18 +50,11 @@ export async function withReadScope<T>(
   asOf: Date | undefined,
   read: (scope: ReadScope) => Promise<T>,
 ): Promise<T> {
-  return db.transaction().execute(async (trx) => {
-    const tenants = actor?.role === 'province' && actor.province ? await ownTenants(trx, actor.province) : [];
-    await sql`SELECT set_config('chitieu.role', ${actor?.role ?? ''}, true),
-                     set_config('chitieu.tenants', ${tenants.join(',')}, true)`.execute(trx);
-    await sql`SET LOCAL ROLE chitieu_api`.execute(trx);
-    const live = await trx
-      .selectFrom('projection_generations')
-      .select('generation')
-      .where('status', '=', 'live')
-      .executeTakeFirst();
-    return read({ trx, generation: live?.generation ?? 0, asOf });
-  });
+  return db
+    .transaction()
+    .setIsolationLevel(READ_TRANSACTION.isolationLevel)
+    .setAccessMode(READ_TRANSACTION.accessMode)
+    .execute(async (trx) => read({ trx, generation: await enterReadScope(trx, actor), asOf }));
 }
 
 async function ownTenants(trx: Transaction<Database>, province: string): Promise<string[]> {

@@ -1,5 +1,5 @@
 import type { EventRow } from '@chitieu/database';
-import { formatCheckpoint } from '@chitieu/event-store';
+import { formatCheckpoint, verifyTenant } from '@chitieu/event-store';
 import { builder } from '../graphql/builder.js';
 import { auditEvents } from '../read/audit.js';
 import { read } from './reads.js';
@@ -140,10 +140,11 @@ builder.queryField('verifyChain', (t) =>
     },
     resolve: async (_root, args, context) => {
       const trusted = args.trustedHead ? /^(\d+):([0-9a-f]{64})$/.exec(args.trustedHead) : null;
-      const result = await context.services.store.verify(
-        args.tenant,
-        trusted ? { trustedHead: { tenantSeq: BigInt(trusted[1] as string), hash: trusted[2] as string } } : {},
-      );
+      const options = trusted
+        ? { trustedHead: { tenantSeq: BigInt(trusted[1] as string), hash: trusted[2] as string } }
+        : {};
+      // In the request's transaction, like every read of a query (see read()).
+      const result = await read(context, undefined, (scope) => verifyTenant(scope.trx, args.tenant, options));
       if (result.ok) {
         return {
           ok: true,

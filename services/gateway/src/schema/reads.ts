@@ -4,12 +4,18 @@ import { progressOfTargets, targetsOfPlans, tasksOfPlans } from '../read/plans.j
 import { listIndicators, listProvinces } from '../read/reference.js';
 import { type ReadScope, withReadScope } from '../read/scope.js';
 
-/** Runs a read for the request's actor, as of `asOf` (now when undefined), under row-level security. */
+/**
+ * Runs a read for the request's actor, as of `asOf` (now when undefined), under row-level security:
+ * in the query's one transaction, or in one of its own outside a query. Every database access of a
+ * query's resolvers must come through here: on PGlite the query's transaction holds the one
+ * connection until the query ends, so a read beside it would wait for ever.
+ */
 export function read<T>(
   context: GatewayContext,
   asOf: Date | undefined,
   run: (scope: ReadScope) => Promise<T>,
 ): Promise<T> {
+  if (context.reads) return context.reads.run(asOf, run);
   return withReadScope(context.services.db, context.actor, asOf, run);
 }
 

@@ -11,8 +11,9 @@ import {
   type ReportEvent,
   type ReportState,
 } from '@chitieu/domain';
-import { formatCheckpoint } from '@chitieu/event-store';
+import { formatCheckpoint, readAsOf } from '@chitieu/event-store';
 import { builder } from '../graphql/builder.js';
+import { read } from './reads.js';
 
 /**
  * A province's state replayed from its own events up to an instant with the domain's own `evolve`,
@@ -34,18 +35,22 @@ builder.queryField('provinceState', (t) =>
       const reports = new Map<string, ReportState>();
       let last: string | null = null;
       let events = 0;
-      for await (const event of context.services.store.readAsOf({ tenant, at: args.asOf })) {
-        events += 1;
-        last = formatCheckpoint(event);
-        const domainEvent = { type: event.type, data: event.data };
-        if (event.stream.includes('/plan/')) {
-          const state = plans.get(event.stream) ?? initialPlanState();
-          plans.set(event.stream, evolvePlan(state, domainEvent as PlanEvent));
-        } else if (event.stream.includes('/report/')) {
-          const state = reports.get(event.stream) ?? initialReportState();
-          reports.set(event.stream, evolveReport(state, { ...(domainEvent as ReportEvent), eventId: event.eventId }));
+      // The request's own transaction: row-level security applies to the log as to every read.
+      await read(context, undefined, async (scope) => {
+        const log = readAsOf(scope.trx, context.services.store.registry, { tenant, at: args.asOf });
+        for await (const event of log) {
+          events += 1;
+          last = formatCheckpoint(event);
+          const domainEvent = { type: event.type, data: event.data };
+          if (event.stream.includes('/plan/')) {
+            const state = plans.get(event.stream) ?? initialPlanState();
+            plans.set(event.stream, evolvePlan(state, domainEvent as PlanEvent));
+          } else if (event.stream.includes('/report/')) {
+            const state = reports.get(event.stream) ?? initialReportState();
+            reports.set(event.stream, evolveReport(state, { ...(domainEvent as ReportEvent), eventId: event.eventId }));
+          }
         }
-      }
+      });
       return {
         province: tenant,
         asOf: args.asOf.toISOString(),
