@@ -203,6 +203,30 @@ describe.each(engines)('the users’ stories (%s)', (engine) => {
       expect(rows.find((row) => row.province === THAI_NGUYEN)).toMatchObject({ value: 17.9, rank: 1 });
     });
 
+    it('stands in, where it reported nothing itself, for its predecessors’ figures weighted by population', async () => {
+      const report = async (province: string, indicator: string, value: number, unit: string) =>
+        dataOf(
+          await e2e.gql(REPORT, { input: { ...figure(2024), province, indicator, value, unit } }, e2e.tokens.province),
+        );
+      const row = async (geography: string, province: string) =>
+        (await comparison(e2e.tokens.ministry, { year: 2024, geography })).find((one) => one.province === province);
+      await report('thai-nguyen', 'doctors_per_10000', 14, 'per_10000');
+      await report('bac-kan', 'doctors_per_10000', 10, 'per_10000');
+      await report('thai-nguyen', 'population', 1_300_000, 'count');
+      // A weight is missing: the row says which, rather than averaging what there is.
+      expect(await row('current', THAI_NGUYEN)).toMatchObject({ value: null, note: 'no population for bac-kan' });
+
+      await report('bac-kan', 'population', 300_000, 'count');
+      expect(await row('current', THAI_NGUYEN)).toMatchObject({
+        value: (14 * 1_300_000 + 10 * 300_000) / 1_600_000,
+        rank: 1,
+        note: expect.stringMatching(/^combined from .* by population_weighted_mean$/),
+      });
+      // Before the merger each predecessor has its own figure, ranked.
+      expect(await row('pre_merger', 'thai-nguyen')).toMatchObject({ value: 14, rank: 1 });
+      expect(await row('pre_merger', 'bac-kan')).toMatchObject({ value: 10, rank: 2 });
+    });
+
     it.each([
       ['a unit of another indicator', { unit: 'percent' }, 'unit'],
       ['a blank source', { source: '   ' }, 'source'],

@@ -1,8 +1,8 @@
 import type { Combine, Direction } from '@chitieu/domain';
 import { combineParts, dayBefore, rankRows } from '@chitieu/domain';
+import { comparisonInputs, type StoredFigure } from './comparison-inputs.js';
 import { nameOn } from './reference.js';
 import type { ReadScope } from './scope.js';
-import { visibleIn } from './visible.js';
 
 /** Which provinces a comparison lists: the ones in force now, or the ones as they were before the merger. */
 export type Geography = 'current' | 'pre_merger';
@@ -40,23 +40,6 @@ export interface NationalComparison {
   rows: ComparisonRow[];
 }
 
-interface Stored {
-  tenant: string;
-  value: number;
-  unit: string;
-  report_status: string;
-  plan: string | null;
-  target: string | null;
-  target_year: number | null;
-  comparator: string | null;
-  target_value: number | null;
-  document_number: string | null;
-  progress: unknown;
-  status: string;
-  method: string;
-  log_position: string;
-}
-
 /**
  * For an indicator and a year, every province's value, target, progress and rank. In the current
  * geography a successor without a figure of its own gets its predecessors' combined by the
@@ -67,20 +50,10 @@ export async function nationalComparison(
   scope: ReadScope,
   input: { indicator: string; year: number; geography: Geography },
 ): Promise<NationalComparison | undefined> {
-  const { trx } = scope;
-  const indicator = await trx
-    .selectFrom('rm_indicators')
-    .select(['direction', 'combine', 'unit'])
-    .where(visibleIn(scope))
-    .where('code', '=', input.indicator)
-    .executeTakeFirst();
-  if (!indicator) return undefined;
+  const inputs = await comparisonInputs(scope, input.indicator, input.year);
+  if (!inputs) return undefined;
+  const { indicator, provinces, figures: stored, weights } = inputs;
   const combine = indicator.combine as Combine;
-  const provinces = await trx
-    .selectFrom('rm_provinces')
-    .select(['province', 'name', 'names', 'valid_from', 'valid_to', 'successor', 'predecessors'])
-    .where(visibleIn(scope))
-    .execute();
   const mergedOn = provinces
     .filter((province) => province.predecessors.length > 0 && province.valid_from)
     .map((province) => province.valid_from as string)
@@ -93,11 +66,6 @@ export async function nationalComparison(
         ? province.valid_to === null
         : province.valid_to === null || province.valid_to >= on),
   );
-  const stored = await figures(scope, input.indicator, input.year);
-  const weights =
-    combine.rule === 'population_weighted_mean'
-      ? await figures(scope, combine.weight, input.year)
-      : new Map<string, Stored>();
 
   const rows = listed.map((listedProvince): ComparisonRow => {
     const province = { ...listedProvince, name: nameOn(listedProvince, on) };
@@ -107,7 +75,7 @@ export async function nationalComparison(
       const parts = province.predecessors.map((id) => ({
         province: id,
         value: stored.get(id)?.value,
-        weight: weights.get(id)?.value,
+        weight: weights.get(id),
       }));
       const combined = combineParts(combine, parts);
       if (combined.ok) {
@@ -134,32 +102,6 @@ export async function nationalComparison(
   return { indicator: input.indicator, year: input.year, geography: input.geography, on, rows: ranked };
 }
 
-async function figures(scope: ReadScope, indicator: string, year: number): Promise<Map<string, Stored>> {
-  const rows = await scope.trx
-    .selectFrom('rm_comparison')
-    .select([
-      'tenant',
-      'value',
-      'unit',
-      'report_status',
-      'plan',
-      'target',
-      'target_year',
-      'comparator',
-      'target_value',
-      'document_number',
-      'progress',
-      'status',
-      'method',
-      'log_position',
-    ])
-    .where(visibleIn(scope))
-    .where('indicator', '=', indicator)
-    .where('year', '=', year)
-    .execute();
-  return new Map(rows.map((row) => [row.tenant, row]));
-}
-
 function empty(province: { province: string; name: string }, source: ComparisonRow['source']): ComparisonRow {
   return {
     province: province.province,
@@ -184,7 +126,7 @@ function empty(province: { province: string; name: string }, source: ComparisonR
   };
 }
 
-function fromStored(province: { province: string; name: string }, row: Stored): ComparisonRow {
+function fromStored(province: { province: string; name: string }, row: StoredFigure): ComparisonRow {
   return {
     ...empty(province, 'reported'),
     note: undefined,
