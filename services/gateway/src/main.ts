@@ -60,6 +60,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', shutdown);
 
   const out = (line = '') => process.stdout.write(`${line}\n`);
+  out(`chitieu console: ${gateway.url}/  (the web page for the ministry, the provinces and the auditors)`);
   out(`chitieu gateway: ${gateway.url}/graphql  (${location.engine}: ${location.where})`);
   if (tokens) {
     out(`GraphiQL: open ${gateway.url}/graphql in a browser; its tabs hold the three users' questions.`);

@@ -15,6 +15,7 @@ import type { TokenKeys } from './auth/tokens.js';
 import { createContextFactory } from './context.js';
 import { type DevTokens, graphiqlExamples } from './examples.js';
 import { createApp } from './http/app.js';
+import { consoleApp } from './http/console.js';
 import { type RunningServer, serve } from './http/serve.js';
 import { createMetrics, type MetricsRegistry } from './metrics.js';
 import { schema } from './schema/index.js';
@@ -126,6 +127,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     },
     metrics,
     logger,
+    console: consoleApp({ keys: options.keys, devTokens: options.development }),
   });
   const server: RunningServer = await serve(app, {
     port: options.port,

@@ -19,6 +19,8 @@ export interface AppOptions {
   /** Largest accepted request body; 100 kB by default (a GraphQL document plus variables). */
   maxBodyBytes?: number;
   logger?: Logger;
+  /** The web console and its routes (./console.ts), mounted after everything else. */
+  console?: Hono;
 }
 
 /** Routes of operators' probes are asked every few seconds: their access lines are debug only. */
@@ -87,6 +89,7 @@ export function createApp(options: AppOptions): Hono<{ Variables: RequestIdVaria
   );
   // Every method: yoga itself answers GET, POST and OPTIONS, and 405 to the others.
   app.all('/graphql', (c) => options.yoga(c.req.raw, { requestId: c.get('requestId') }));
+  if (options.console) app.route('/', options.console);
 
   app.notFound((c) => c.json({ errors: [{ message: 'Not found.', extensions: { code: 'NOT_FOUND' } }] }, 404));
   app.onError((error, c) => {

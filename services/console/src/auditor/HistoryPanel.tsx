@@ -1,0 +1,119 @@
+import { useState } from 'react';
+import { useLanguage } from '../i18n/language.js';
+import { QueryProblem } from '../layout/QueryProblem.js';
+import { useLiveQuery } from '../live/use-live-query.js';
+import { formatNumber } from '../numbers/parse-number.js';
+import { useAsOf } from '../use-route.js';
+import { HistoryQuery } from './queries.js';
+
+interface Version {
+  revision: number;
+  value: number | null;
+  reason: string | null;
+  recordedBy: unknown;
+  knownFrom: string;
+  change: string;
+  document: string;
+}
+
+const who = (recordedBy: unknown) =>
+  typeof recordedBy === 'object' && recordedBy !== null && 'id' in recordedBy
+    ? String(recordedBy.id)
+    : JSON.stringify(recordedBy);
+
+/** The history of any target or report of a province: each version with who, when and which document. */
+export function HistoryPanel({ province }: { province: string }) {
+  const { t, language } = useLanguage();
+  const asOf = useAsOf();
+  const [{ data, error }] = useLiveQuery(HistoryQuery, { province, asOf: asOf ?? null }, { asOf });
+  const [chosen, setChosen] = useState('');
+  if (error) return <QueryProblem error={error} />;
+  if (!data) return <p>{t('loading')}</p>;
+
+  const items = new Map<string, { label: string; versions: Version[] }>();
+  for (const { node: plan } of data.plans.edges) {
+    for (const target of plan.targets) {
+      items.set(`target:${target.id}`, {
+        label: `${t('form.target')} ${plan.plan} ${target.target} · ${target.indicatorCode} ${target.year}`,
+        versions: target.history.map((version) => ({
+          revision: version.revision,
+          value: version.value,
+          reason: version.reason,
+          recordedBy: version.recordedBy,
+          knownFrom: version.knownFrom,
+          change: version.changeKind + (version.effectiveOn ? ` (${version.effectiveOn})` : ''),
+          document: [version.document?.kind, version.document?.number, version.document?.issuer]
+            .filter(Boolean)
+            .join(' '),
+        })),
+      });
+    }
+  }
+  for (const { node: report } of data.reports.edges) {
+    items.set(`report:${report.id}`, {
+      label: `${t('province.reports')} · ${report.indicator} ${report.period}`,
+      versions: report.history.map((version) => ({
+        revision: version.revision,
+        value: version.value,
+        reason: version.reason,
+        recordedBy: version.recordedBy,
+        knownFrom: version.knownFrom,
+        change: version.corrects ? 'corrected' : 'reported',
+        document: version.source,
+      })),
+    });
+  }
+  const key = chosen || [...items.keys()][0] || '';
+  const item = items.get(key);
+
+  return (
+    <section aria-labelledby="history-title">
+      <h2 id="history-title">{t('audit.history')}</h2>
+      <div className="field">
+        <label htmlFor="history-of">{t('audit.historyOf')}</label>
+        <select id="history-of" value={key} onChange={(event) => setChosen(event.target.value)}>
+          {[...items].map(([id, one]) => (
+            <option key={id} value={id}>
+              {one.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {item && (
+        <div className="table-scroll">
+          <table className="history">
+            <caption>{item.label}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('province.revision')}</th>
+                <th scope="col">{t('audit.change')}</th>
+                <th scope="col">{t('ranking.value')}</th>
+                <th scope="col">{t('audit.who')}</th>
+                <th scope="col">{t('audit.when')}</th>
+                <th scope="col">{t('ranking.document')}</th>
+                <th scope="col">{t('form.reason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {item.versions.map((version) => (
+                <tr key={version.revision}>
+                  <td>{version.revision}</td>
+                  <td>{version.change}</td>
+                  <td className="number">{formatNumber(version.value, language)}</td>
+                  <td>{who(version.recordedBy)}</td>
+                  <td>
+                    <time dateTime={version.knownFrom}>
+                      {new Date(version.knownFrom).toLocaleString(language === 'vi' ? 'vi-VN' : 'en-GB')}
+                    </time>
+                  </td>
+                  <td>{version.document}</td>
+                  <td>{version.reason ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+const VIETNAMESE = /^[-+]?(\d{1,3}(\.\d{3})+|\d+)(,\d+)?$/u;
+const ENGLISH = /^[-+]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/u;
+
+export type Language = 'vi' | 'en';
+
+export type ParsedNumber =
+  | { ok: true; value: number }
+  | { ok: false; reason: 'empty' | 'not_a_number' | 'decimal_dot' };
+
+/**
+ * A number as a user types it. Vietnamese (the documents' format): decimal comma, thousands dot
+ * (`75,5`, `4.421.755`, `4.421.755,5`). English: decimal point, thousands comma. A Vietnamese
+ * `17.2` is refused rather than read as 172: a dot there must group thousands, and a user who
+ * meant a decimal is told to write `17,2`.
+ */
+export function parseNumber(text: string, language: Language): ParsedNumber {
+  const trimmed = text.trim().replace(/[\s\u00a0]/gu, '');
+  if (trimmed === '') return { ok: false, reason: 'empty' };
+  const [group, decimal] = language === 'vi' ? ['.', ','] : [',', '.'];
+  const pattern = language === 'vi' ? VIETNAMESE : ENGLISH;
+  if (!pattern.test(trimmed)) {
+    const dotDecimal = language === 'vi' && /^[-+]?\d+\.\d{1,2}$|^[-+]?\d+\.\d{4,}$/u.test(trimmed);
+    return { ok: false, reason: dotDecimal ? 'decimal_dot' : 'not_a_number' };
+  }
+  const plain = trimmed.split(group).join('').replace(decimal, '.');
+  return { ok: true, value: Number(plain) };
+}
+
+/** A number as the language writes it, with up to `digits` decimals: `17,2` or `17.2`. */
+export function formatNumber(value: number | null | undefined, language: Language, digits = 2): string {
+  if (value === null || value === undefined) return '—';
+  return new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: digits }).format(value);
+}
