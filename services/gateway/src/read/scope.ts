@@ -1,6 +1,7 @@
 import type { Database } from '@chitieu/database';
 import type { Actor } from '@chitieu/domain';
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { tenantsInViewExpression } from './tenants.js';
 
 /** What a read runs in: a transaction limited by row-level security to what the actor may see. */
 export interface ReadScope {
@@ -21,19 +22,29 @@ export const READ_TRANSACTION = { isolationLevel: 'repeatable read', accessMode:
 /**
  * Makes a fresh transaction a read scope: the role chitieu_api with the actor's role and tenants set
  * for row-level security, so that the database itself refuses another province's rows whatever a
- * resolver asks. A province sees its own tenant and those of the provinces merged into it. Returns
- * the live generation, read in the same round trip.
+ * resolver asks. A province sees its own tenant and those of the provinces merged into it, in the
+ * live generation (tenants.ts). Returns that generation: all of it in one round trip.
  */
 export async function enterReadScope(trx: Transaction<Database>, actor: Actor | undefined): Promise<number> {
-  const tenants = actor?.role === 'province' && actor.province ? await ownTenants(trx, actor.province) : [];
+  const live = trx.selectFrom('projection_generations').select('generation').where('status', '=', 'live');
+  const tenants =
+    actor?.role === 'province' && actor.province
+      ? tenantsInViewExpression(trx, actor.province, { generation: live.$asScalar(), asOf: undefined })
+      : undefined;
   // Local to the transaction, like SET LOCAL: nothing outlives it on a pooled connection.
   // set_config('role', …) is SET LOCAL ROLE as a function, so one statement does it all.
   const row = await trx
     .selectNoFrom((eb) => [
       eb.fn<string>('set_config', [sql.lit('chitieu.role'), eb.val(actor?.role ?? ''), eb.lit(true)]).as('role'),
-      eb.fn<string>('set_config', [sql.lit('chitieu.tenants'), eb.val(tenants.join(',')), eb.lit(true)]).as('tenants'),
+      eb
+        .fn<string>('set_config', [
+          sql.lit('chitieu.tenants'),
+          tenants ? eb.fn('array_to_string', [tenants, sql.lit(',')]) : sql.lit(''),
+          eb.lit(true),
+        ])
+        .as('tenants'),
       eb.fn<string>('set_config', [sql.lit('role'), sql.lit('chitieu_api'), eb.lit(true)]).as('as_role'),
-      eb.selectFrom('projection_generations').select('generation').where('status', '=', 'live').as('generation'),
+      live.as('generation'),
     ])
     .executeTakeFirst();
   return row?.generation ?? 0;
@@ -55,14 +66,4 @@ export async function withReadScope<T>(
     .setIsolationLevel(READ_TRANSACTION.isolationLevel)
     .setAccessMode(READ_TRANSACTION.accessMode)
     .execute(async (trx) => read({ trx, generation: await enterReadScope(trx, actor), asOf }));
-}
-
-async function ownTenants(trx: Transaction<Database>, province: string): Promise<string[]> {
-  const row = await trx
-    .selectFrom('rm_provinces')
-    .select('predecessors')
-    .where('province', '=', province)
-    .where('known_until', 'is', null)
-    .executeTakeFirst();
-  return [province, ...(row?.predecessors ?? [])];
 }

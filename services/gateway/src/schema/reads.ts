@@ -3,6 +3,7 @@ import type { GatewayContext } from '../context.js';
 import { progressOfTargets, targetsOfPlans, tasksOfPlans } from '../read/plans.js';
 import { listIndicators, listProvinces } from '../read/reference.js';
 import { type ReadScope, withReadScope } from '../read/scope.js';
+import { tenantsInViewOf } from '../read/tenants.js';
 
 /**
  * Runs a read for the request's actor, as of `asOf` (now when undefined), under row-level security:
@@ -26,6 +27,8 @@ export interface Loaders {
   targetsOfPlan: DataLoader<string, Awaited<ReturnType<typeof targetsOfPlans>>[number]>;
   tasksOfPlan: DataLoader<string, Awaited<ReturnType<typeof tasksOfPlans>>[number]>;
   progressOfTarget: DataLoader<string, Awaited<ReturnType<typeof progressOfTargets>>[number]>;
+  /** By province: it and the provinces merged into it (read/tenants.ts). */
+  tenantsInView: DataLoader<string, string[]>;
 }
 
 const cache = new WeakMap<GatewayContext, Map<string, Loaders>>();
@@ -52,17 +55,16 @@ export function loaders(context: GatewayContext, asOf: Date | undefined): Loader
     targetsOfPlan: new DataLoader((keys) => scoped((scope) => targetsOfPlans(scope, keys))),
     tasksOfPlan: new DataLoader((keys) => scoped((scope) => tasksOfPlans(scope, keys))),
     progressOfTarget: new DataLoader((keys) => scoped((scope) => progressOfTargets(scope, keys))),
+    tenantsInView: new DataLoader((provinces) => scoped((scope) => tenantsInViewOf(scope.trx, provinces, scope))),
   };
   byInstant.set(key, made);
   return made;
 }
 
-/** A province and the provinces merged into it: whose data a successor's view holds. */
-export async function tenantsInView(
-  context: GatewayContext,
-  asOf: Date | undefined,
-  province: string,
-): Promise<string[]> {
-  const found = await loaders(context, asOf).province.load(province);
-  return [province, ...(found?.predecessors ?? [])];
+/**
+ * A province and the provinces merged into it, as known at `asOf`: whose data a successor's view
+ * holds (read/tenants.ts, the one definition), loaded once per request and instant.
+ */
+export function tenantsInView(context: GatewayContext, asOf: Date | undefined, province: string): Promise<string[]> {
+  return loaders(context, asOf).tenantsInView.load(province);
 }

@@ -2,6 +2,7 @@ import { type Checkpoint, formatCheckpoint, type RecordedEvent } from '@chitieu/
 import { sql } from 'kysely';
 import type { GatewayContext } from '../context.js';
 import { builder } from '../graphql/builder.js';
+import { tenantsInView } from './reads.js';
 
 const LiveEventType = builder.objectRef<RecordedEvent>('LiveEvent').implement({
   description: 'An event as it is recorded, delivered over Server-Sent Events.',
@@ -17,13 +18,17 @@ const LiveEventType = builder.objectRef<RecordedEvent>('LiveEvent').implement({
   }),
 });
 
-/** The tenants whose events the caller may see live; undefined: all of them. */
+/**
+ * The tenants whose events the caller may see live, as row-level security would let it read them
+ * (read/tenants.ts); undefined: all of them. Read in a transaction of its own, ended at once: the
+ * stream that follows must hold none.
+ */
 async function visibleTenants(context: GatewayContext): Promise<Set<string> | undefined> {
   const actor = context.actor;
   if (actor?.role === 'ministry' || actor?.role === 'auditor') return undefined;
-  if (actor?.role !== 'province' || !actor.province) return new Set();
-  const reference = await context.services.bus.reference();
-  return new Set([actor.province, ...(reference.province(actor.province)?.predecessors ?? [])]);
+  const province = actor?.role === 'province' ? actor.province : undefined;
+  if (!province) return new Set();
+  return new Set(await tenantsInView(context, undefined, province));
 }
 
 /**
