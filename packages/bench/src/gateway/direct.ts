@@ -102,9 +102,9 @@ export function progressByResolverReads(db: Kysely<Database>, actor: Actor, asOf
 }
 
 /**
- * The same four reads in a read scope each, as the gateway runs them: the province loader, the
- * plans field and the two nested loaders each call `read`, which opens its own transaction. The
- * difference to the one-scope figure is what those extra transactions cost.
+ * The same four reads in a read scope each, as the gateway ran them until a query's reads shared one
+ * transaction (f00811a): the province loader, the plans field and the two nested loaders each
+ * opened their own. The difference to the one-scope figure is what that change saved.
  */
 export function progressByScopePerRead(db: Kysely<Database>, actor: Actor, asOf: Date | undefined) {
   return progressReads((run) => withReadScope(db, actor, asOf, run));

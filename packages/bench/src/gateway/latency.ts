@@ -86,7 +86,7 @@ function sections(input: LatencyInput): Array<[string, Case[]]> {
         },
         {
           id: 'progress.scopes',
-          operation: 'direct: the same reads, a scope each (as the gateway)',
+          operation: 'direct: the same reads, a scope each (the gateway until f00811a)',
           run: direct(() => progressByScopePerRead(db, actors.province, undefined)),
         },
         {
