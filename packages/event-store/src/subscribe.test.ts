@@ -191,6 +191,17 @@ describe.each(engines)('subscribe on %s', (engine) => {
     expect(got.ids()).toEqual(idsOf(...rest));
   });
 
+  it("starts from 'now': after what had committed, with what commits later", async () => {
+    await append('kien-giang', 'a', note('past'));
+    const got = collector();
+    const subscription = follow({ from: 'now', handle: got.handle });
+    await subscription.caughtUp();
+    expect(got.events).toEqual([]);
+    const later = [await append('thai-nguyen', 'b', note('later')), await append('kien-giang', 'a', note('later 2'))];
+    await subscription.caughtUp();
+    expect(got.ids()).toEqual(idsOf(...later));
+  });
+
   it('saves a named checkpoint after each batch and resumes from it, delivering nothing twice', async () => {
     const first = [
       await append('kien-giang', 'a', note('1'), note('2'), note('3')),
@@ -395,6 +406,50 @@ describe.each(engines)('subscribe on %s', (engine) => {
         expect(last).toEqual(checkpointOf(laterEvent as RecordedEvent));
         expect(subscription.checkpoint).toEqual(last);
         expect(await ctx.store.loadCheckpoint('ordered')).toEqual(last);
+      } finally {
+        release.open();
+        await held.catch(() => {});
+      }
+    },
+  );
+  // PGlite has one connection: a transaction held open there would block the subscriber too.
+  it.runIf(engine === 'postgres')(
+    "delivers from 'now' what an older transaction commits later, not a newer one that had committed",
+    async () => {
+      const other = await ctx.database.connectAs('app');
+      const appended = gate();
+      const release = gate();
+      let older: AppendResult | undefined;
+      const held = other.db.transaction().execute(async (trx) => {
+        older = await appendToStream(trx, testRegistry, {
+          tenant: 'kien-giang',
+          stream: 'held',
+          events: [note('older')],
+        });
+        appended.open();
+        await release.opened;
+      });
+      try {
+        await appended.opened;
+        // Newer than the open transaction, committed before the subscription starts: already past.
+        const newer = await append('thai-nguyen', 'quick', note('newer'));
+        expect(newer.events[0]?.transactionId).toBeGreaterThan(older?.events[0]?.transactionId as bigint);
+        const got = collector();
+        const counting = countingQueries(ctx.store.handle);
+        const subscription = follow(
+          { from: 'now', name: 'from-now', pollIntervalMs: 20, handle: got.handle },
+          counting.handle,
+        );
+        // Not caughtUp(): it waits for the open transaction. Its first query reads 'now'; then it polls.
+        await counting.more(4);
+        expect(got.events).toEqual([]);
+
+        release.open();
+        await held;
+        const last = await append('bac-kan', 'c', note('last'));
+        await subscription.caughtUp();
+        expect(got.ids()).toEqual(idsOf(older as AppendResult, last));
+        expect(await ctx.store.loadCheckpoint('from-now')).toEqual(checkpointOf(last.events[0] as RecordedEvent));
       } finally {
         release.open();
         await held.catch(() => {});

@@ -4,14 +4,19 @@ import { loadCheckpoint, saveCheckpoint } from './checkpoints.js';
 import { EVENTS_CHANNEL } from './notify.js';
 import { readAll } from './read-all.js';
 import type { EventRegistry } from './registry.js';
-import type { Checkpoint, RecordedEvent } from './types.js';
+import { type Checkpoint, type RecordedEvent, START } from './types.js';
 import { createWaker } from './waker.js';
 
 export { EVENTS_CHANNEL } from './notify.js';
 
 export interface SubscribeOptions {
-  /** Start after this checkpoint. Without it: the saved checkpoint of `name`, or the beginning. */
-  from?: Checkpoint;
+  /**
+   * Start after this checkpoint, or `'now'`: after every transaction that had ended when the loop
+   * started (before `caughtUp()` resolves), so that only what commits later is delivered, including
+   * what an older transaction, still open then, commits later. Without it: the saved checkpoint of
+   * `name`, or the beginning.
+   */
+  from?: Checkpoint | 'now';
   /** A durable subscription: its checkpoint is saved after every handled batch and resumed from. */
   name?: string;
   tenant?: string;
@@ -44,7 +49,9 @@ export function subscribe(handle: DatabaseHandle, registry: EventRegistry, optio
   const { db } = handle;
   const batchSize = options.batchSize ?? 500;
   const pollIntervalMs = options.pollIntervalMs ?? 1000;
-  let checkpoint: Checkpoint = options.from ?? { transactionId: 0n, position: 0n };
+  let checkpoint: Checkpoint = options.from === undefined || options.from === 'now' ? START : options.from;
+  // From 'now': the transactions that had ended then, to be skipped where the log still shows them.
+  let hadEnded: ((transactionId: bigint) => boolean) | undefined;
   let stopped = false;
   const waker = createWaker(pollIntervalMs);
   let ended = false;
@@ -54,8 +61,11 @@ export function subscribe(handle: DatabaseHandle, registry: EventRegistry, optio
   let waiters: Array<{ target: bigint; resolve: () => void }> = [];
 
   const done = (async () => {
-    const unlisten = await handle.listen(EVENTS_CHANNEL, waker.notify);
+    let unlisten: (() => Promise<void>) | undefined;
     try {
+      // 'now' first, as close to the call as can be: what commits before LISTEN is read anyway.
+      if (options.from === 'now') ({ checkpoint, hadEnded } = await now(db));
+      unlisten = await handle.listen(EVENTS_CHANNEL, waker.notify);
       if (!options.from && options.name) checkpoint = await loadCheckpoint(db, options.name);
       while (!stopped) {
         waker.arm();
@@ -70,7 +80,8 @@ export function subscribe(handle: DatabaseHandle, registry: EventRegistry, optio
           ...(options.types !== undefined && { types: options.types }),
         });
         if (batch.events.length > 0) {
-          await options.handle(batch.events, batch.checkpoint);
+          const events = hadEnded ? batch.events.filter((event) => !hadEnded?.(event.transactionId)) : batch.events;
+          if (events.length > 0) await options.handle(events, batch.checkpoint);
           checkpoint = batch.checkpoint;
           if (options.name) await saveCheckpoint(db, options.name, checkpoint);
         }
@@ -85,7 +96,7 @@ export function subscribe(handle: DatabaseHandle, registry: EventRegistry, optio
       }
     } finally {
       ended = true;
-      await unlisten();
+      await unlisten?.();
       for (const waiter of waiters) waiter.resolve();
     }
   })();
@@ -109,6 +120,27 @@ export function subscribe(handle: DatabaseHandle, registry: EventRegistry, optio
       await done.catch(() => {});
     },
     done,
+  };
+}
+
+/** Past every position: positions are int8. */
+const LAST_POSITION = 2n ** 63n - 1n;
+
+/**
+ * Where "now" starts. Every transaction below the snapshot's xmin has ended: start after all of
+ * them. Between xmin and xmax, beside the older ones still running, some had ended too (committed or
+ * rolled back): their events come after the checkpoint in commit order, and are skipped.
+ */
+async function now(db: Kysely<Database>): Promise<{ checkpoint: Checkpoint; hadEnded: (id: bigint) => boolean }> {
+  const { rows } = await sql<{ xmin: bigint; xmax: bigint; running: string[] }>`
+    SELECT pg_snapshot_xmin(s) AS xmin, pg_snapshot_xmax(s) AS xmax,
+           ARRAY(SELECT pg_snapshot_xip(s)::text) AS running
+    FROM pg_current_snapshot() AS s`.execute(db);
+  const { xmin, xmax, running } = rows[0] as { xmin: bigint; xmax: bigint; running: string[] };
+  const open = new Set(running.map(BigInt));
+  return {
+    checkpoint: { transactionId: xmin - 1n, position: LAST_POSITION },
+    hadEnded: (id) => id < xmax && !open.has(id),
   };
 }
 

@@ -1,5 +1,4 @@
-import { type Checkpoint, formatCheckpoint, type RecordedEvent } from '@chitieu/event-store';
-import { sql } from 'kysely';
+import { formatCheckpoint, type RecordedEvent } from '@chitieu/event-store';
 import type { GatewayContext } from '../context.js';
 import { builder } from '../graphql/builder.js';
 import { tenantsInView } from './reads.js';
@@ -31,17 +30,6 @@ async function visibleTenants(context: GatewayContext): Promise<Set<string> | un
   return new Set(await tenantsInView(context, undefined, province));
 }
 
-/**
- * Where "new" starts: after every transaction that had ended when the caller subscribed. Starting
- * from the newest position instead would skip an older transaction that commits a moment later.
- */
-async function horizon(context: GatewayContext): Promise<Checkpoint> {
-  const { rows } = await sql<{ xmin: bigint }>`SELECT pg_snapshot_xmin(pg_current_snapshot()) AS xmin`.execute(
-    context.services.db,
-  );
-  return { transactionId: (rows[0]?.xmin ?? 1n) - 1n, position: 2n ** 62n };
-}
-
 builder.subscriptionField('events', (t) =>
   t.field({
     type: LiveEventType,
@@ -58,7 +46,8 @@ async function* follow(context: GatewayContext, tenant: string | undefined): Asy
   const queue: RecordedEvent[] = [];
   let wake: (() => void) | undefined;
   const subscription = context.services.store.subscribe({
-    from: await horizon(context),
+    // New events only: what commits from now on, an older transaction's included (event-store).
+    from: 'now',
     ...(tenant && { tenant }),
     pollIntervalMs: 1000,
     handle: (events) => {
