@@ -98,6 +98,20 @@ describe('createGatewayYoga', () => {
     ]);
   });
 
+  it('answers a bad token with 401 before the document is parsed or measured', async () => {
+    const { yoga } = testYoga();
+    const aliases = `{ ${Array.from({ length: 16 }, (_, index) => `a${index}: viewer { id }`).join(' ')} }`;
+    const tokens = `{ ${'viewer { id } '.repeat(700)}}`;
+    for (const query of [aliases, tokens, '{ viewer {', '{ noSuchField }']) {
+      const refused = await post(yoga, query, 'garbage');
+      expect(refused.status).toBe(401);
+      expect(refused.body.errors?.map((error) => error.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    }
+    // Without a token the document is measured as before: an anonymous caller has no token to get wrong.
+    const anonymous = await post(yoga, aliases);
+    expect(anonymous.body.errors?.map((error) => error.extensions?.code)).toEqual(['QUERY_TOO_COMPLEX']);
+  });
+
   it('turns scope failures into UNAUTHENTICATED or FORBIDDEN', async () => {
     const { yoga } = testYoga();
     const anonymous = await post(yoga, '{ ministryOnly }');

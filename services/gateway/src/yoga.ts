@@ -5,6 +5,7 @@ import type { GraphQLSchema } from 'graphql';
 import { createYoga, type YogaServerInstance, type YogaServerOptions } from 'graphql-yoga';
 import type { GatewayContext } from './context.js';
 import { type ArmorOptions, armorPlugins } from './graphql/armor.js';
+import { authenticateFirst } from './graphql/authenticate-first.js';
 import { createMaskError } from './graphql/errors.js';
 import { operationMetrics } from './graphql/operation-metrics.js';
 import { oneReadTransaction } from './graphql/read-transaction.js';
@@ -37,14 +38,17 @@ export interface GatewayYogaOptions {
 export type GatewayYoga = YogaServerInstance<Partial<ServerContext>, GatewayContext>;
 
 /**
- * The GraphQL server on `/graphql`: errors masked by `maskError` (the one mapping), graphql-armor's
- * limits, operation counts in the metrics, one read transaction per query, GraphiQL when asked, and
+ * The GraphQL server on `/graphql`: the token checked first (401 before any other answer), errors
+ * masked by `maskError` (the one mapping), graphql-armor's limits, operation counts in the metrics, one read transaction per query, GraphiQL when asked, and
  * subscriptions over Server-Sent Events (`Accept: text/event-stream`), which yoga serves without a
  * plugin.
  */
 export function createGatewayYoga(options: GatewayYogaOptions): GatewayYoga {
   const handled = new WeakSet<object>();
   const mask = createMaskError(options.logger);
+  const authenticated = authenticateFirst((request, requestId) =>
+    options.context(request, { requestId: requestId ?? request.headers.get('x-request-id') ?? randomUUID() }),
+  );
   return createYoga<Partial<ServerContext>, GatewayContext>({
     schema: options.schema,
     graphqlEndpoint: '/graphql',
@@ -63,9 +67,13 @@ export function createGatewayYoga(options: GatewayYogaOptions): GatewayYoga {
     graphiql: options.graphiql === false ? false : graphiqlOptions(options.graphiql),
     // GraphiQL's page inlined, not loaded from a CDN: it must work on a machine with no internet.
     renderGraphiQL,
-    context: ({ request, requestId }) =>
-      options.context(request, { requestId: requestId ?? request.headers.get('x-request-id') ?? randomUUID() }),
-    plugins: [...armorPlugins(options.armor), operationMetrics(options.metrics), oneReadTransaction(options.logger)],
+    context: ({ request, requestId }) => authenticated.context(request, requestId),
+    plugins: [
+      authenticated.plugin,
+      ...armorPlugins(options.armor),
+      operationMetrics(options.metrics),
+      oneReadTransaction(options.logger),
+    ],
   });
 }
 

@@ -41,6 +41,13 @@ describe.each(engines)('limits and operations over HTTP (%s)', (engine) => {
       ]);
     });
 
+    it.each(['forged', 'expired'] as const)('answers 401 to a %s token before any limit', async (kind) => {
+      const response = await e2e.gql(nested(14), {}, e2e.tokens[kind], SPEC);
+      expect(response.status).toBe(401);
+      expect(response.headers.get('www-authenticate')).toBe('Bearer');
+      expect(codesOf(response)).toEqual(['UNAUTHENTICATED']);
+    });
+
     it('refuses more than 15 aliases', async () => {
       const aliases = Array.from({ length: 16 }, (_, index) => `a${index}: viewer { id }`).join(' ');
       const response = await e2e.gql(`{ ${aliases} }`, {}, e2e.tokens.ministry, SPEC);
