@@ -150,6 +150,22 @@ describe.each(engines)('the users’ stories (%s)', (engine) => {
       expect(await t5(e2e.tokens.auditor, before)).toMatchObject({ value: 19, revision: 1 });
     });
 
+    it('finds the revision in the raw log as of after it, not as of before it', async () => {
+      const query = `query ($asOf: DateTime, $to: DateTime) {
+        events(filter: { tenant: "${THAI_NGUYEN}", types: ["TargetRevised"], to: $to }, asOf: $asOf) {
+          edges { node { type recordedAt } } } }`;
+      const revisions = async (variables: Record<string, unknown>) =>
+        dataOf<{ events: { edges: Array<{ node: { type: string } }> } }>(
+          await e2e.gql(query, variables, e2e.tokens.auditor),
+        ).events.edges.length;
+      const now = new Date().toISOString();
+      expect(await revisions({ asOf: now })).toBe(1);
+      expect(await revisions({ asOf: before.toISOString() })).toBe(0);
+      // Combined with `to`: the earlier of the two bounds.
+      expect(await revisions({ asOf: now, to: before.toISOString() })).toBe(0);
+      expect(await revisions({ asOf: before.toISOString(), to: now })).toBe(0);
+    });
+
     it('finds the revision in the raw log with its actor and document', async () => {
       const query = `{ events(filter: { tenant: "${THAI_NGUYEN}", types: ["TargetRevised"] }) {
         edges { node { type tenant actor documentNumber data } } } }`;

@@ -15,7 +15,8 @@ export interface EventFilter {
 }
 
 /**
- * The raw log in commit order, filtered, a page after a `"<transactionId>:<position>"` cursor.
+ * The raw log in commit order, filtered, a page after a `"<transactionId>:<position>"` cursor; as of
+ * the scope's instant, only what had been recorded by then (an event counts from its append).
  * Row-level security of the scope applies: a province would see only its own tenants.
  */
 export async function auditEvents(scope: ReadScope, filter: EventFilter, page: { after?: string; first: number }) {
@@ -35,6 +36,7 @@ export async function auditEvents(scope: ReadScope, filter: EventFilter, page: {
     )
     .$if(filter.from !== undefined, (query) => query.where('recorded_at', '>=', filter.from as Date))
     .$if(filter.to !== undefined, (query) => query.where('recorded_at', '<=', filter.to as Date))
+    .$if(scope.asOf !== undefined, (query) => query.where('recorded_at', '<=', scope.asOf as Date))
     .$if(filter.actor !== undefined, (query) =>
       query.where(sql<boolean>`metadata->'actor'->>'id' = ${filter.actor as string}`),
     )

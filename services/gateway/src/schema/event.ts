@@ -62,11 +62,19 @@ builder.queryField('events', (t) =>
     type: EventType,
     description: 'The raw event log in commit order, for auditors (and the ministry). Cursors are positions.',
     authScopes: { auditor: true, ministry: true },
-    args: { filter: t.arg({ type: EventFilterInput, required: false }) },
+    args: {
+      filter: t.arg({ type: EventFilterInput, required: false }),
+      asOf: t.arg({
+        type: 'DateTime',
+        required: false,
+        description:
+          'Only events recorded at or before this instant: the log as it stood then. With `filter.to`, the earlier bound holds. Now when omitted.',
+      }),
+    },
     resolve: async (_root, args, context) => {
       const first = Math.min(args.first ?? 100, 500);
       const filter = args.filter ?? {};
-      const rows = await read(context, undefined, (scope) =>
+      const rows = await read(context, args.asOf ?? undefined, (scope) =>
         auditEvents(
           scope,
           {
