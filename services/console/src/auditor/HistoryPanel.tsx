@@ -4,7 +4,7 @@ import { QueryProblem } from '../layout/QueryProblem.js';
 import { useLiveQuery } from '../live/use-live-query.js';
 import { formatNumber } from '../numbers/parse-number.js';
 import { useAsOf } from '../use-route.js';
-import { HistoryQuery } from './queries.js';
+import { ReportHistoryQuery, TargetHistoryQuery } from './queries.js';
 
 interface Version {
   revision: number;
@@ -25,13 +25,16 @@ const who = (recordedBy: unknown) =>
 export function HistoryPanel({ province }: { province: string }) {
   const { t, language } = useLanguage();
   const asOf = useAsOf();
-  const [{ data, error }] = useLiveQuery(HistoryQuery, { province, asOf: asOf ?? null }, { asOf });
+  const variables = { province, asOf: asOf ?? null };
+  const [targets] = useLiveQuery(TargetHistoryQuery, variables, { asOf });
+  const [reports] = useLiveQuery(ReportHistoryQuery, variables, { asOf });
   const [chosen, setChosen] = useState('');
+  const error = targets.error ?? reports.error;
   if (error) return <QueryProblem error={error} />;
-  if (!data) return <p>{t('loading')}</p>;
+  if (!targets.data || !reports.data) return <p>{t('loading')}</p>;
 
   const items = new Map<string, { label: string; versions: Version[] }>();
-  for (const { node: plan } of data.plans.edges) {
+  for (const { node: plan } of targets.data.plans.edges) {
     for (const target of plan.targets) {
       items.set(`target:${target.id}`, {
         label: `${t('form.target')} ${plan.plan} ${target.target} · ${target.indicatorCode} ${target.year}`,
@@ -49,7 +52,7 @@ export function HistoryPanel({ province }: { province: string }) {
       });
     }
   }
-  for (const { node: report } of data.reports.edges) {
+  for (const { node: report } of reports.data.reports.edges) {
     items.set(`report:${report.id}`, {
       label: `${t('province.reports')} · ${report.indicator} ${report.period}`,
       versions: report.history.map((version) => ({

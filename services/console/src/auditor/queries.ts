@@ -2,22 +2,24 @@ import { graphql } from '../graphql.js';
 
 export const TenantsQuery = graphql(`
   query Tenants($asOf: DateTime) {
-    provinces(first: 200, asOf: $asOf) { edges { node { id name validTo } } }
+    provinces(first: 100, asOf: $asOf) { edges { node { id name validTo } } }
   }
 `);
 
 export const EventsQuery = graphql(`
   query AuditEvents($filter: EventFilter, $after: String) {
-    events(filter: $filter, first: 100, after: $after) {
+    events(filter: $filter, first: 50, after: $after) {
       edges { cursor node { eventId type tenant stream actor documentNumber recordedAt position tenantSeq data } }
       pageInfo { hasNextPage endCursor }
     }
   }
 `);
 
-export const HistoryQuery = graphql(`
-  query AuditHistory($province: ID!, $asOf: DateTime) {
-    plans(province: $province, asOf: $asOf, first: 50) {
+// The gateway's cost limit (5000) counts a list's first as a multiplier: targets' and reports'
+// histories are asked separately, each within it.
+export const TargetHistoryQuery = graphql(`
+  query AuditTargetHistory($province: ID!, $asOf: DateTime) {
+    plans(province: $province, asOf: $asOf, first: 10) {
       edges {
         node {
           plan
@@ -31,7 +33,12 @@ export const HistoryQuery = graphql(`
         }
       }
     }
-    reports(province: $province, asOf: $asOf, first: 200) {
+  }
+`);
+
+export const ReportHistoryQuery = graphql(`
+  query AuditReportHistory($province: ID!, $asOf: DateTime) {
+    reports(province: $province, asOf: $asOf, first: 50) {
       edges { node { id indicator period history { revision value reason recordedBy knownFrom source corrects } } }
     }
   }

@@ -18,8 +18,13 @@ export function PlanCard({ plan, tenant, readOnly }: { plan: PlanNode; tenant: s
         {t('province.plan', { number: plan.document.number })} <small>{plan.document.kind}</small>
       </h2>
       <p>
-        {plan.document.issuer} · {plan.document.issuedOn ?? ''} ·{' '}
-        {t('province.period', { from: plan.periodFrom, to: plan.periodTo })}
+        {[
+          plan.document.issuer,
+          plan.document.issuedOn,
+          t('province.period', { from: plan.periodFrom, to: plan.periodTo }),
+        ]
+          .filter(Boolean)
+          .join(' · ')}
         {plan.inherited && <em> · {t('province.inherited')}</em>}
       </p>
       <div className="table-scroll">

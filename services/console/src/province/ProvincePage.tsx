@@ -45,6 +45,7 @@ export function ProvincePage({ province }: { province: string }) {
     <section aria-labelledby="province-title">
       <h1 id="province-title">{t('province.title', { province: name })}</h1>
       {!plans.data && <p>{t('loading')}</p>}
+      {reports.error && <QueryProblem error={reports.error} />}
       {plans.data && <AtGlance statuses={targets.map((target) => target.progress?.status ?? 'no_data')} />}
       <div className="columns">
         <div className="plans">

@@ -3,7 +3,7 @@ import { graphql } from '../graphql.js';
 export const PlansQuery = graphql(`
   query ProvincePlans($province: ID!, $asOf: DateTime) {
     province(id: $province, asOf: $asOf) { id name }
-    plans(province: $province, asOf: $asOf, first: 50) {
+    plans(province: $province, asOf: $asOf, first: 10) {
       edges {
         node {
           id plan province inherited periodFrom periodTo
@@ -22,9 +22,10 @@ export const PlansQuery = graphql(`
   }
 `);
 
+// 50, not more: the gateway's cost limit (5000) multiplies by first, and urql adds __typename.
 export const ReportsQuery = graphql(`
   query ProvinceReports($province: ID!, $asOf: DateTime) {
-    reports(province: $province, asOf: $asOf, first: 200) {
+    reports(province: $province, asOf: $asOf, first: 50) {
       edges { node { id eventId province indicator period year value unit written status source revision } }
     }
   }
