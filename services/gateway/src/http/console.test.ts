@@ -49,7 +49,12 @@ describe('consoleApp', () => {
   it('lists what Kiên Giang’s table would adopt, writing nothing', async () => {
     const response = await dryRun('kien-giang-132.csv');
     expect(response.status).toBe(200);
-    const listing = (await response.json()) as Record<string, unknown[]> & { period: unknown };
+    const listing = (await response.json()) as {
+      faults: unknown[];
+      baselines: unknown[];
+      targets: unknown[];
+      period: unknown;
+    };
     expect(listing.faults).toEqual([]);
     expect(listing.baselines).toHaveLength(13);
     expect(listing.targets).toHaveLength(46);
@@ -67,13 +72,18 @@ describe('consoleApp', () => {
     expect((await dryRun('kien-giang-132.csv', '')).status).toBe(401);
     const body = new FormData();
     body.set('file', new File(['x'], 'table.pdf'));
-    const response = await consoleApp({ keys, devTokens: undefined, distDir: dist }).request('/console/import/dry-run', {
-      method: 'POST',
-      body,
-      headers: { authorization: `Bearer ${token}` },
-    });
+    const response = await consoleApp({ keys, devTokens: undefined, distDir: dist }).request(
+      '/console/import/dry-run',
+      {
+        method: 'POST',
+        body,
+        headers: { authorization: `Bearer ${token}` },
+      },
+    );
     expect(response.status).toBe(400);
-    const { errors } = (await response.json()) as { errors: Array<{ extensions: { code: string; issues: unknown[] } }> };
+    const { errors } = (await response.json()) as {
+      errors: Array<{ extensions: { code: string; issues: unknown[] } }>;
+    };
     expect(errors[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', issues: [{ path: 'file' }] });
   });
 });
