@@ -24,12 +24,13 @@ export function countStatements(handle: DatabaseHandle): { handle: DatabaseHandl
   const count: StatementCount = { statements: 0, databaseMs: 0 };
   const started = new WeakMap<object, number>();
   const plugin: KyselyPlugin = {
+    // Kysely also transforms the subqueries a statement is built from; only a result is one statement.
     transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-      count.statements++;
-      started.set(args.queryId, performance.now());
+      if (!started.has(args.queryId)) started.set(args.queryId, performance.now());
       return args.node;
     },
     async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+      count.statements++;
       const at = started.get(args.queryId);
       if (at !== undefined) count.databaseMs += performance.now() - at;
       return args.result;
