@@ -41,7 +41,10 @@ export function createApp(options: AppOptions): Hono<{ Variables: RequestIdVaria
     const started = performance.now();
     await next();
     const seconds = (performance.now() - started) / 1000;
-    const route = routeOf(matchedRoutes(c).at(-1)?.path);
+    const route = routeOf(
+      matchedRoutes(c).map((matched) => matched.path),
+      c.res.status,
+    );
     // requestId() sets the header on Hono's own responses; yoga's are returned whole and need it too.
     const id = c.get('requestId');
     if (c.res.headers.get('x-request-id') !== id) {
@@ -100,6 +103,10 @@ export function createApp(options: AppOptions): Hono<{ Variables: RequestIdVaria
 }
 
 /** The matched route pattern, so that the histogram's `route` label has a handful of values. */
-function routeOf(path: string | undefined): string {
-  return path === undefined || path === '*' || path === '/*' ? 'unmatched' : path;
+function routeOf(paths: readonly string[], status: number): string {
+  // Middleware on every path (the request id, this timer, the console's static files) matches every
+  // request: the route is the last named one, else the console's files, else nothing.
+  const named = paths.filter((path) => path !== '*' && path !== '/*').at(-1);
+  if (named) return named;
+  return status === 404 ? 'unmatched' : '/*';
 }
