@@ -96,6 +96,35 @@ describe.each(engines)('the users’ stories (%s)', (engine) => {
       }
     });
 
+    it('gets NOT_FOUND at the field for an indicator code nobody defined, not an empty ranking', async () => {
+      const response = await e2e.gql(
+        '{ nationalComparison(indicator: "doctors_per_1000", year: 2025) { rows { province } } }',
+        {},
+        e2e.tokens.ministry,
+      );
+      expect(codesOf(response)).toEqual(['NOT_FOUND']);
+      expect(response.body.errors?.[0]?.extensions?.issues).toEqual([
+        { path: 'indicator', message: 'no indicator doctors_per_1000' },
+      ]);
+    });
+
+    it('gives each ranked row its progress as typed fields, with the method and log position', async () => {
+      const query = `{ nationalComparison(indicator: "doctors_per_10000", year: 2025) {
+        rows { province status method logPosition progress { status method logPosition targetValue latest { year value } } }
+      } }`;
+      const data = dataOf<{ nationalComparison: { rows: Array<Record<string, unknown>> } }>(
+        await e2e.gql(query, {}, e2e.tokens.ministry),
+      );
+      const row = data.nationalComparison.rows.find((candidate) => candidate.province === THAI_NGUYEN);
+      expect(row?.progress).toEqual({
+        status: row?.status,
+        method: row?.method,
+        logPosition: row?.logPosition,
+        targetValue: 19,
+        latest: { year: 2025, value: 17.2 },
+      });
+    });
+
     it('lists 63 provinces in force on 2025-06-30 and 34 on 2025-07-01', async () => {
       const query = 'query ($on: Date) { provinces(validOn: $on, first: 100) { edges { node { id } } } }';
       const count = async (on: string) =>

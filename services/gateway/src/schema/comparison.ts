@@ -1,7 +1,9 @@
+import type { ProgressResult } from '@chitieu/domain';
+import { notFound } from '@chitieu/domain';
 import { builder } from '../graphql/builder.js';
 import { type ComparisonRow, type NationalComparison, nationalComparison } from '../read/comparison.js';
 import { AS_OF_DESCRIPTION } from './as-of.js';
-import { ProgressStatusType } from './progress.js';
+import { ProgressStatusType, ProgressType } from './progress.js';
 import { read } from './reads.js';
 
 const GeographyType = builder.enumType('Geography', {
@@ -40,7 +42,14 @@ const RowType = builder.objectRef<ComparisonRow>('ComparisonRow').implement({
       resolve: (row) => row.documentNumber ?? null,
     }),
     status: t.field({ type: ProgressStatusType, resolve: (row) => row.status as never }),
-    progress: t.field({ type: 'JSON', nullable: true, resolve: (row) => row.progress ?? null }),
+    progress: t.field({
+      type: ProgressType,
+      nullable: true,
+      resolve: (row) =>
+        row.progress && row.logPosition
+          ? { result: row.progress as ProgressResult, logPosition: row.logPosition }
+          : null,
+    }),
     method: t.string({ nullable: true, resolve: (row) => row.method ?? null }),
     logPosition: t.field({ type: 'Position', nullable: true, resolve: (row) => row.logPosition ?? null }),
   }),
@@ -60,7 +69,6 @@ const ComparisonType = builder.objectRef<NationalComparison>('NationalComparison
 builder.queryField('nationalComparison', (t) =>
   t.field({
     type: ComparisonType,
-    nullable: true,
     authScopes: { authenticated: true },
     description: 'For an indicator and a year: every province’s value, target, progress and rank, in either geography.',
     args: {
@@ -70,15 +78,15 @@ builder.queryField('nationalComparison', (t) =>
       asOf: t.arg({ type: 'DateTime', required: false, description: AS_OF_DESCRIPTION }),
     },
     resolve: (_root, args, context) =>
-      read(
-        context,
-        args.asOf ?? undefined,
-        async (scope) =>
-          (await nationalComparison(scope, {
-            indicator: args.indicator,
-            year: args.year,
-            geography: args.geography ?? 'current',
-          })) ?? null,
-      ),
+      read(context, args.asOf ?? undefined, async (scope) => {
+        const comparison = await nationalComparison(scope, {
+          indicator: args.indicator,
+          year: args.year,
+          geography: args.geography ?? 'current',
+        });
+        // A mistyped code must not look like a ranking with nobody in it.
+        if (!comparison) throw notFound('indicator', `no indicator ${args.indicator}${args.asOf ? ' as of then' : ''}`);
+        return comparison;
+      }),
   }),
 );
