@@ -15,10 +15,49 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'PROVINCE_MERGED';
 
-/** One faulty field: a path into the input (`events.0.data.value`) and what is wrong with it. */
+/** zod 4's issue codes: a client words them with zod's locales (`z.locales.vi()`). */
+export type ZodIssueCode =
+  | 'invalid_type'
+  | 'too_big'
+  | 'too_small'
+  | 'invalid_format'
+  | 'not_multiple_of'
+  | 'unrecognized_keys'
+  | 'invalid_union'
+  | 'invalid_key'
+  | 'invalid_element'
+  | 'invalid_value';
+
+/**
+ * The domain's own rules that a form commonly hits, for a client to word in its language; their
+ * parameters are named where each is raised. Rules without a code speak English only.
+ */
+export type RuleCode =
+  | 'province_not_yet'
+  | 'province_merged'
+  | 'unit_not_convertible'
+  | 'percent_out_of_range'
+  | 'negative_value'
+  | 'already_reported'
+  | 'correction_identical'
+  | 'revision_identical'
+  | 'date_in_future';
+
+/** A parameter of an issue's code: plain JSON, so that it reaches a client unchanged. */
+export type IssueParam = string | number | boolean | null | readonly (string | number | boolean | null)[];
+
+/**
+ * One faulty field: a path into the input (`events.0.data.value`) and what is wrong with it. The
+ * message is English, for logs and for clients that do not know the code; `code` and `params` say
+ * the same for a machine, so that a client can word it in the user's language.
+ */
 export interface FieldIssue {
   path: string;
   message: string;
+  /** Absent when only the message says what is wrong (a schema's own wording, most rules). */
+  code?: ZodIssueCode | RuleCode;
+  /** zod's issue fields (`origin`, `minimum`, `inclusive`, `expected`, `received` …) or the rule's. */
+  params?: Readonly<Record<string, IssueParam>>;
 }
 
 /**

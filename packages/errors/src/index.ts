@@ -1,2 +1,3 @@
-export type { ErrorCode, FieldIssue } from './chitieu-error.js';
+export type { ErrorCode, FieldIssue, IssueParam, RuleCode, ZodIssueCode } from './chitieu-error.js';
 export { ChitieuError, isChitieuError } from './chitieu-error.js';
+export { fieldIssueOf } from './zod-issue.js';

@@ -1,5 +1,5 @@
 import type { Database } from '@chitieu/database';
-import { ChitieuError, type FieldIssue } from '@chitieu/errors';
+import { ChitieuError, type FieldIssue, fieldIssueOf } from '@chitieu/errors';
 import canonicalize from 'canonicalize';
 import { type Kysely, sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
@@ -126,10 +126,10 @@ function prepare(registry: EventRegistry, input: AppendInput, expected: Expected
     else if (seen.has(eventId)) issues.push({ path: `${path}.id`, message: 'appears twice in this append' });
     seen.add(eventId);
 
-    const metadata = eventMetadataSchema.safeParse(event.metadata);
+    const metadata = eventMetadataSchema.safeParse(event.metadata, { reportInput: true });
     if (!metadata.success) {
       for (const issue of metadata.error.issues) {
-        issues.push({ path: [`${path}.metadata`, ...issue.path.map(String)].join('.'), message: issue.message });
+        issues.push(fieldIssueOf(issue, [`${path}.metadata`, ...issue.path.map(String)].join('.')));
       }
     }
     const jsonIssues: FieldIssue[] = [];

@@ -1,4 +1,4 @@
-import { ChitieuError, type FieldIssue } from '@chitieu/errors';
+import { ChitieuError, type FieldIssue, fieldIssueOf } from '@chitieu/errors';
 import type { z } from 'zod';
 import { EVENT_TYPE_PATTERN } from './limits.js';
 
@@ -64,14 +64,13 @@ export class EventRegistry {
     if (!definition) {
       return { ok: false, issues: [{ path: `${path}.type`, message: `unknown event type ${JSON.stringify(type)}` }] };
     }
-    const result = definition.schema.safeParse(data);
+    const result = definition.schema.safeParse(data, { reportInput: true });
     if (!result.success) {
       return {
         ok: false,
-        issues: result.error.issues.map((issue) => ({
-          path: [`${path}.data`, ...issue.path.map(String)].join('.'),
-          message: issue.message,
-        })),
+        issues: result.error.issues.map((issue) =>
+          fieldIssueOf(issue, [`${path}.data`, ...issue.path.map(String)].join('.')),
+        ),
       };
     }
     return { ok: true, schemaVersion: definition.version, data: result.data };
@@ -89,16 +88,13 @@ export class EventRegistry {
     for (let version = storedVersion; version < definition.version; version++) {
       current = (upcasters[version] as Upcaster)(current);
     }
-    const result = definition.schema.safeParse(current);
+    const result = definition.schema.safeParse(current, { reportInput: true });
     if (!result.success) {
       throw new ChitieuError(
         'VALIDATION_FAILED',
         `upcasting ${type} from version ${storedVersion} to ${definition.version} gave invalid data`,
         { type, storedVersion, version: definition.version },
-        result.error.issues.map((issue) => ({
-          path: ['data', ...issue.path.map(String)].join('.'),
-          message: issue.message,
-        })),
+        result.error.issues.map((issue) => fieldIssueOf(issue, ['data', ...issue.path.map(String)].join('.'))),
       );
     }
     return { schemaVersion: definition.version, data: result.data };

@@ -1,4 +1,4 @@
-import type { FieldIssue } from '@chitieu/errors';
+import { type FieldIssue, fieldIssueOf } from '@chitieu/errors';
 import type { z } from 'zod';
 import type { Actor } from '../shared/actor.js';
 import { checkFigure, checkProvinceOpen } from '../shared/checks.js';
@@ -28,10 +28,10 @@ export function checkActor(actor: Actor, province: string, reference: Reference)
  * rules run, so a rule never reads a malformed field.
  */
 export function parseData<T>(schema: z.ZodType<T>, data: unknown, issues: FieldIssue[]): T | undefined {
-  const result = schema.safeParse(data);
+  const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
-    issues.push({ path: issue.path.map(String).join('.') || 'data', message: issue.message });
+    issues.push(fieldIssueOf(issue, issue.path.map(String).join('.') || 'data'));
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Actor } from '@chitieu/domain';
-import { ChitieuError } from '@chitieu/errors';
+import { ChitieuError, fieldIssueOf } from '@chitieu/errors';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 
@@ -110,9 +110,9 @@ export async function verifyToken(keys: TokenKeys, token: string, now?: Date): P
   } catch (error) {
     throw unauthenticatedFrom(error);
   }
-  const parsed = claimsSchema.safeParse(payload);
+  const parsed = claimsSchema.safeParse(payload, { reportInput: true });
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+    const issues = parsed.error.issues.map((issue) => fieldIssueOf(issue, issue.path.join('.')));
     const message = issues.map((issue) => issue.message).join('; ');
     throw new ChitieuError('UNAUTHENTICATED', `invalid token claims: ${message}`, { reason: 'bad_claims' }, issues);
   }
