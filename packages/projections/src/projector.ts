@@ -21,6 +21,11 @@ export interface ProjectorOptions {
   logger?: Logger;
   /** Called after every committed batch (metrics). */
   onBatch?: (info: { generation: number; events: number; checkpoint: Checkpoint; ms: number }) => void;
+  /**
+   * The first batch waits until this settles: a rebuild that will replace the live generation
+   * should not have the projector compete with it for the database to bring the old one up to date.
+   */
+  startAfter?: Promise<unknown>;
 }
 
 export interface Projector {
@@ -86,6 +91,10 @@ export function startProjector(
   const pollIntervalMs = options.pollIntervalMs ?? 1000;
   let checkpoint: Checkpoint = START;
   let stopped = false;
+  let stopping = () => {};
+  const stoppedEarly = new Promise<void>((resolve) => {
+    stopping = resolve;
+  });
   const waker = createWaker(pollIntervalMs);
   let waiters: Array<{ target: Checkpoint; resolve: (ok: boolean) => void }> = [];
 
@@ -109,6 +118,7 @@ export function startProjector(
     const unlisten = await handle.listen(EVENTS_CHANNEL, waker.notify);
     try {
       await ensureLiveGeneration(handle.db);
+      if (options.startAfter) await Promise.race([options.startAfter.catch(() => {}), stoppedEarly]);
       while (!stopped) {
         waker.arm();
         if (await batch()) continue;
@@ -146,6 +156,7 @@ export function startProjector(
     },
     stop: async () => {
       stopped = true;
+      stopping();
       waker.stop();
       await done.catch(() => {});
     },

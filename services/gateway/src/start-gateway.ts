@@ -4,6 +4,7 @@ import { domainRegistry } from '@chitieu/domain';
 import { createEventStore, type EventStore } from '@chitieu/event-store';
 import { createProgress, type Logger } from '@chitieu/logging';
 import {
+  ensureLiveGeneration,
   PROJECTION_VERSION,
   type Projector,
   projectionLag,
@@ -21,6 +22,12 @@ import { createMetrics, type MetricsRegistry } from './metrics.js';
 import { schema } from './schema/index.js';
 import { createGatewayYoga } from './yoga.js';
 
+/**
+ * Above this many events behind, a rebuild (about 2,400–4,300 events/s at scale 1) beats the live
+ * projector's catch-up (about 180–330 events/s) by more than the seconds it costs to start one.
+ */
+export const REBUILD_ABOVE_LAG = 2000;
+
 export interface GatewayOptions {
   handle: DatabaseHandle;
   logger: Logger;
@@ -31,6 +38,8 @@ export interface GatewayOptions {
   development: DevTokens | undefined;
   /** Load the seed documents when the log has none (first start). */
   loadSeeds: boolean;
+  /** More events than this behind the live read models at start: rebuild them rather than catch up. */
+  rebuildAboveLag?: number;
   /** How long a mutation waits for its events to be projected; 5 s by default. */
   readYourWritesMs?: number;
   signal?: AbortSignal;
@@ -67,17 +76,25 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   }
 
   const metrics = createMetrics();
-  const projector = startProjector(handle, domainRegistry, {
-    logger,
-    onBatch: (batch) => logger.debug(batch, 'projected'),
-  });
-  // Read models built by older projection code are rebuilt beside the live ones while the gateway
-  // serves them; the switch is atomic (docs/gateway.md).
+  // Read models built by older projection code, or far behind the log (a log restored or loaded
+  // without a gateway), are rebuilt beside the live ones while the gateway serves them; the switch is
+  // atomic (docs/gateway.md). Far behind, the live projector waits for the switch: catching the old
+  // generation up event by event is what the rebuild does 13 times faster.
   const rebuilding = new AbortController();
+  // Before a rebuild opens the next generation, so that the one readers use meanwhile is number 1.
+  await ensureLiveGeneration(handle.db);
   const stale = await staleLiveGeneration(handle.db);
-  const rebuild = stale
+  const behind = (await projectionLag(handle.db)).events;
+  const threshold = options.rebuildAboveLag ?? REBUILD_ABOVE_LAG;
+  const reason = stale
+    ? { ...stale, now: PROJECTION_VERSION, msg: 'read models are from older projection code: rebuilding' }
+    : behind > threshold
+      ? { behind, threshold, msg: 'read models are far behind the log: rebuilding' }
+      : undefined;
+  const rebuild = reason
     ? (async () => {
-        logger.info({ ...stale, now: PROJECTION_VERSION }, 'read models are from older projection code: rebuilding');
+        const { msg, ...details } = reason;
+        logger.info(details, msg);
         const result = await rebuildReadModels(handle, domainRegistry, {
           progress: createProgress('rebuilding read models', logger),
           signal: rebuilding.signal,
@@ -85,6 +102,11 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         logger.info(result, 'read models rebuilt and switched');
       })().catch((error) => logger.error({ err: error }, 'rebuilding the read models failed'))
     : Promise.resolve();
+  const projector = startProjector(handle, domainRegistry, {
+    logger,
+    onBatch: (batch) => logger.debug(batch, 'projected'),
+    ...(reason && !stale && { startAfter: rebuild }),
+  });
 
   const refreshLag = async () => {
     const lag = await projectionLag(handle.db);
