@@ -45,6 +45,19 @@ describe('maskError', () => {
     expect(logger.error).not.toHaveBeenCalled();
   });
 
+  it('passes an issue’s code and params through unchanged, for the client to word it', () => {
+    const { mask } = fakeLogger();
+    const issue = {
+      path: 'source',
+      message: 'Too small: expected string to have >=1 characters',
+      code: 'too_small' as const,
+      params: { origin: 'string', minimum: 1, inclusive: true },
+    };
+    const error = new ChitieuError('VALIDATION_FAILED', `source: ${issue.message}`, {}, [issue]);
+    const masked = mask(fromResolver(error), '') as GraphQLError;
+    expect(masked.extensions.issues).toEqual([issue]);
+  });
+
   it('leaves out empty issues and details', () => {
     const { mask } = fakeLogger();
     const masked = mask(fromResolver(new ChitieuError('NOT_FOUND', 'no such plan')), '') as GraphQLError;

@@ -1,4 +1,4 @@
-import { ChitieuError } from '@chitieu/errors';
+import { ChitieuError, type FieldIssue } from '@chitieu/errors';
 import { createLogger, type Logger } from '@chitieu/logging';
 import { PothosValidationError } from '@pothos/core';
 import type { GraphQLErrorExtensions, GraphQLErrorOptions } from 'graphql';
@@ -13,7 +13,8 @@ export type MaskError = (error: unknown, message: string, isDev?: boolean) => Er
 /**
  * The one mapping from errors to GraphQL errors, for yoga's `maskedErrors: { maskError }`:
  * - a ChitieuError, thrown directly or wrapped by graphql-js as `originalError`, keeps its message and
- *   shows `extensions: { code, field?, issues?, details? }`;
+ *   shows `extensions: { code, field?, issues?, details? }`, each issue `{ path, message, code?,
+ *   params? }` as the domain made it (the code and params let a client word it in its language);
  * - a request error (parse, validation, variable coercion, a refused query: GraphQL errors that are
  *   not about a field) passes through with its code, `GRAPHQL_PARSE_FAILED` or
  *   `GRAPHQL_VALIDATION_FAILED` when it has none;
@@ -34,7 +35,7 @@ function toGraphQLError(error: unknown, logger: Logger): GraphQLError {
   if (chitieu) {
     const extensions: GraphQLErrorExtensions = { code: chitieu.code };
     if (chitieu.field !== undefined) extensions.field = chitieu.field;
-    if (chitieu.issues.length > 0) extensions.issues = chitieu.issues.map(({ path, message }) => ({ path, message }));
+    if (chitieu.issues.length > 0) extensions.issues = chitieu.issues.map(issueOut);
     if (Object.keys(chitieu.details).length > 0) extensions.details = chitieu.details;
     // Outside any field (the context factory refused the token) this is an HTTP-level failure.
     if (chitieu.code === 'UNAUTHENTICATED' && !wrapper?.path) {
@@ -62,6 +63,11 @@ function toGraphQLError(error: unknown, logger: Logger): GraphQLError {
   // Without a field to blame the whole request failed: 500 rather than 200 with no data.
   if (!wrapper?.path) extensions.http = { status: 500 };
   return new GraphQLError(UNEXPECTED_MESSAGE, { ...located, extensions });
+}
+
+/** An issue as clients get it: the same fields, in the same order, none added. */
+function issueOut({ path, message, code, params }: FieldIssue): FieldIssue {
+  return { path, message, ...(code !== undefined && { code }), ...(params !== undefined && { params }) };
 }
 
 /** Where an error points in the query (nodes, source, positions, path), to keep on its replacement. */

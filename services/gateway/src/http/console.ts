@@ -54,8 +54,8 @@ export function consoleApp(options: ConsoleOptions): Hono {
     } catch (error) {
       if (!(error instanceof ChitieuError)) throw error;
       const status = error.code === 'UNAUTHENTICATED' ? 401 : 400;
-      const issues = error.issues.map(({ path, message }) => ({ path, message }));
-      return c.json({ errors: [{ message: error.message, extensions: { code: error.code, issues } }] }, status);
+      const extensions = { code: error.code, issues: error.issues };
+      return c.json({ errors: [{ message: error.message, extensions }] }, status);
     }
   });
 
