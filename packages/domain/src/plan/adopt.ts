@@ -75,7 +75,8 @@ function checkProvince(
 function checkDates(data: PlanAdoptedData, now: Date, issues: FieldIssue[]) {
   const issuedOn = data.document.issuedOn;
   if (issuedOn !== undefined && issuedOn > todayInVietnam(now)) {
-    issues.push({ path: 'document.issuedOn', message: `${issuedOn} is in the future: a plan is recorded once issued` });
+    const message = `${issuedOn} is in the future: a plan is recorded once issued`;
+    issues.push({ path: 'document.issuedOn', message, code: 'date_in_future', params: { date: issuedOn } });
   }
   if (data.period.from > data.period.to) {
     issues.push({

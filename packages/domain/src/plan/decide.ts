@@ -164,7 +164,8 @@ function reviseTarget(command: ReviseTarget, plan: AdoptedPlan, context: Context
     }
     // Only a revision otherwise valid can be said to change nothing.
     if (issues.length === 0 && sameTarget(applyRevision(current, data), current)) {
-      issues.push({ path: 'value', message: `the revision changes nothing in target ${current.target}` });
+      const message = `the revision changes nothing in target ${current.target}`;
+      issues.push({ path: 'value', message, code: 'revision_identical', params: { target: current.target } });
     }
   }
   if (issues.length > 0) throw invalid(issues);
@@ -219,7 +220,14 @@ function reportPlanTask(command: ReportPlanTask, plan: AdoptedPlan, context: Con
     issues.push({ path: 'task', message: `the plan has no task ${JSON.stringify(data.task)}` });
   const from = effectiveFrom(plan);
   if (data.on < from) issues.push({ path: 'on', message: `${data.on} is before the plan took effect (${from})` });
-  if (data.on > todayInVietnam(context.now)) issues.push({ path: 'on', message: `${data.on} is in the future` });
+  if (data.on > todayInVietnam(context.now)) {
+    issues.push({
+      path: 'on',
+      message: `${data.on} is in the future`,
+      code: 'date_in_future',
+      params: { date: data.on },
+    });
+  }
   if (issues.length > 0) throw invalid(issues);
   return [{ type: 'PlanTaskReported', data }];
 }

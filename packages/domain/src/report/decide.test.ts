@@ -98,6 +98,22 @@ describe('ReportIndicator', () => {
       .thenFails('VALIDATION_FAILED', 'province');
   });
 
+  it('gives the rules a form commonly hits a code and params, for a client to word them', () => {
+    const before = { ...lifeExpectancyEstimate, period: { kind: 'year', year: 2024 } } as const;
+    const early = report.given([]).when({ type: 'ReportIndicator', data: before }, testContext(thaiNguyen));
+    expect(early.thenFails('VALIDATION_FAILED').issues).toContainEqual({
+      path: 'province',
+      message: 'thai-nguyen-2025 exists from 2025-07-01',
+      code: 'province_not_yet',
+      params: { province: 'thai-nguyen-2025', from: '2025-07-01' },
+    });
+    const again = { type: 'ReportIndicator', data: lifeExpectancyEstimate } as const;
+    const twice = report.given([reported(lifeExpectancyEstimate)]).when(again, testContext(thaiNguyen));
+    expect(twice.thenFails('VALIDATION_FAILED').issues).toContainEqual(
+      expect.objectContaining({ code: 'already_reported', params: { indicator: 'life_expectancy', period: '2025' } }),
+    );
+  });
+
   it.each([
     ['an unknown indicator', { indicator: 'happiness' }, 'indicator'],
     ['a unit that does not convert (years as %)', { unit: 'percent' }, 'unit'],

@@ -37,9 +37,12 @@ export function decideReport(
       const filedBy = filer(data.province, context);
       const issues = checkFiling(data, state, context.reference);
       if (state.versions.length > 0) {
+        const period = periodKey(data.period);
         issues.push({
           path: 'period',
-          message: `${data.indicator} for ${periodKey(data.period)} is already reported: correct it instead`,
+          message: `${data.indicator} for ${period} is already reported: correct it instead`,
+          code: 'already_reported',
+          params: { indicator: data.indicator, period },
         });
       }
       if (issues.length > 0) throw invalid(issues);
@@ -59,7 +62,8 @@ export function decideReport(
         issues.push({ path: 'corrects', message: `${data.corrects} is not the current version of this report` });
         details = { current: current.eventId ?? null };
       } else if (sameFigure(current.figure, data)) {
-        issues.push({ path: 'value', message: 'the correction is identical to the current figure' });
+        const message = 'the correction is identical to the current figure';
+        issues.push({ path: 'value', message, code: 'correction_identical' });
       }
       if (issues.length > 0) throw new ChitieuError('VALIDATION_FAILED', invalid(issues).message, details, issues);
       return [{ type: 'ReportCorrected', data: filedBy ? { ...data, filedBy } : data, eventId: context.newId() }];

@@ -25,13 +25,17 @@ export function checkFigure(
     issues.push({
       path: `${path}.unit`,
       message: `${indicator.code} is measured in ${indicator.unit}; a figure in ${unit} cannot be converted`,
+      code: 'unit_not_convertible',
+      params: { indicator: indicator.code, expected: indicator.unit, unit },
     });
   }
   if (figure.value !== undefined) {
     if (unit === 'percent' && (figure.value < 0 || figure.value > 100)) {
-      issues.push({ path: `${path}.value`, message: `a percentage must be within 0–100, got ${figure.value}` });
+      const message = `a percentage must be within 0–100, got ${figure.value}`;
+      issues.push({ path: `${path}.value`, message, code: 'percent_out_of_range', params: { value: figure.value } });
     } else if (figure.value < 0 && unit !== 'years') {
-      issues.push({ path: `${path}.value`, message: `a ${unit} figure cannot be negative, got ${figure.value}` });
+      const message = `a ${unit} figure cannot be negative, got ${figure.value}`;
+      issues.push({ path: `${path}.value`, message, code: 'negative_value', params: { unit, value: figure.value } });
     }
   }
   return indicator;
@@ -49,7 +53,13 @@ export function checkProvinceOpen(reference: Reference, province: string, interv
     throw provinceMerged(info.id, info.successor ?? '(unknown)', info.validTo, path);
   }
   if (info.validFrom !== null && interval.to !== undefined && interval.to < info.validFrom) {
-    return { path, message: `${info.id} exists from ${info.validFrom}` } satisfies FieldIssue;
+    const params = { province: info.id, from: info.validFrom };
+    return {
+      path,
+      message: `${info.id} exists from ${info.validFrom}`,
+      code: 'province_not_yet',
+      params,
+    } satisfies FieldIssue;
   }
   return undefined;
 }

@@ -21,5 +21,6 @@ export function notFound(path: string, message: string, details: Record<string, 
 /** PROVINCE_MERGED: the province ended on `endedOn`; its data now goes to `successor`. */
 export function provinceMerged(province: string, successor: string, endedOn: string, path = 'province'): ChitieuError {
   const message = `${province} was merged into ${successor} and ended on ${endedOn}`;
-  return new ChitieuError('PROVINCE_MERGED', message, { province, successor, endedOn }, [{ path, message }]);
+  const params = { province, successor, endedOn };
+  return new ChitieuError('PROVINCE_MERGED', message, params, [{ path, message, code: 'province_merged', params }]);
 }
