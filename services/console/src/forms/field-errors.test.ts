@@ -1,8 +1,9 @@
 import { CombinedError } from '@urql/core';
 import { describe, expect, it } from 'vitest';
 import { formErrorsOf } from './field-errors.js';
+import type { WireIssue } from './localize-issue.js';
 
-const refusal = (code: string, issues: Array<{ path: string; message: string }> = [], message = 'refused') =>
+const refusal = (code: string, issues: WireIssue[] = [], message = 'refused') =>
   new CombinedError({ graphQLErrors: [{ message, extensions: { code, issues } }] });
 
 describe('formErrorsOf', () => {
@@ -21,14 +22,27 @@ describe('formErrorsOf', () => {
     });
   });
 
-  it('keeps an issue with no field of the form, and a refusal without issues, as the form’s message', () => {
+  it('lists an issue with no field of the form as the form’s message, and keeps a refusal without issues', () => {
     expect(
       formErrorsOf(refusal('VALIDATION_FAILED', [{ path: 'period.year', message: 'too late' }]), ['value']),
     ).toEqual({
       fields: {},
-      message: 'refused — period.year: too late',
+      message: 'period.year: too late',
       code: 'VALIDATION_FAILED',
     });
     expect(formErrorsOf(refusal('FORBIDDEN', [], 'not your province'), ['value']).message).toBe('not your province');
+  });
+
+  it('words every issue, placed or not, with the form’s localizer', () => {
+    const errors = formErrorsOf(
+      refusal('VALIDATION_FAILED', [
+        { path: 'source', message: 'Too small', code: 'too_small' },
+        { path: 'period.half', message: 'Invalid input', code: 'invalid_union' },
+      ]),
+      ['source'],
+      (issue) => `[${issue.code}]`,
+    );
+    expect(errors.fields).toEqual({ source: '[too_small]' });
+    expect(errors.message).toBe('period.half: [invalid_union]');
   });
 });

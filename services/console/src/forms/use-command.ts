@@ -1,8 +1,10 @@
 import type { AnyVariables, DocumentInput } from '@urql/core';
 import { useCallback, useState } from 'react';
 import { useMutation } from 'urql';
+import { useLanguage } from '../i18n/language.js';
 import { useLive } from '../live/live-events.js';
 import { type FormErrors, formErrorsOf } from './field-errors.js';
+import { localizeIssue } from './localize-issue.js';
 
 export interface Command<Variables extends AnyVariables> {
   errors: FormErrors;
@@ -15,13 +17,14 @@ export interface Command<Variables extends AnyVariables> {
   submit(variables: Variables, local: Record<string, string>, doneMessage: string): Promise<boolean>;
 }
 
-/** A form's mutation with the gateway's field errors and the page's refresh after a write. */
+/** A form's mutation with the gateway's field errors, in the user's language, and the page's refresh after a write. */
 export function useCommand<Data, Variables extends AnyVariables>(
   mutation: DocumentInput<Data, Variables>,
   fieldNames: readonly string[],
 ): Command<Variables> {
   const [result, execute] = useMutation<Data, Variables>(mutation);
   const { refresh } = useLive();
+  const { t, language } = useLanguage();
   const [local, setLocal] = useState<Record<string, string>>({});
   const [done, setDone] = useState<string | undefined>();
 
@@ -39,7 +42,7 @@ export function useCommand<Data, Variables extends AnyVariables>(
     [execute, refresh],
   );
 
-  const remote = formErrorsOf(result.error, fieldNames);
+  const remote = formErrorsOf(result.error, fieldNames, (issue) => localizeIssue(issue, language, t));
   const hasLocal = Object.keys(local).length > 0;
   const errors: FormErrors = hasLocal ? { fields: local, message: undefined, code: undefined } : remote;
   return { errors, done: result.error || hasLocal ? undefined : done, sending: result.fetching, submit };

@@ -4,6 +4,7 @@ import { FormStatus } from '../forms/FormStatus.js';
 import { useCommand } from '../forms/use-command.js';
 import { useLanguage } from '../i18n/language.js';
 import { parseNumber } from '../numbers/parse-number.js';
+import { PERIOD_FIELDS, type PeriodChoice, PeriodFields, periodKeyOf, periodOf } from './PeriodFields.js';
 import { ReportMutation } from './queries.js';
 
 type Unit = 'cm' | 'count' | 'milestone' | 'million_vnd' | 'per_10000' | 'per_mille' | 'percent' | 'years';
@@ -14,9 +15,14 @@ export interface IndicatorChoice {
   unit: string;
 }
 
-const FIELDS = ['indicator', 'year', 'value', 'unit', 'status', 'source', 'period'];
+type Status = 'estimate' | 'preliminary' | 'final';
+const STATUSES: readonly Status[] = ['estimate', 'preliminary', 'final'];
 
-/** Report a figure for an indicator and year, typed as the documents write it (`17,9`). */
+// `province`: the form's province is fixed, so a refusal there (not yet existing, merged) is about
+// the period and is shown under the year.
+const FIELDS = ['indicator', 'value', 'unit', 'status', 'source', 'province', ...PERIOD_FIELDS];
+
+/** Report a figure for an indicator and a year, half-year or quarter, typed as the documents write it (`17,9`). */
 export function ReportForm({
   province,
   indicators,
@@ -29,9 +35,14 @@ export function ReportForm({
   const { t, language } = useLanguage();
   const command = useCommand(ReportMutation, FIELDS);
   const [indicator, setIndicator] = useState('doctors_per_10000');
-  const [year, setYear] = useState(String(new Date().getFullYear()));
+  const [period, setPeriod] = useState<PeriodChoice>({
+    kind: 'year',
+    year: String(new Date().getFullYear()),
+    half: 1,
+    quarter: 1,
+  });
   const [value, setValue] = useState('');
-  const [status, setStatus] = useState<'estimate' | 'preliminary' | 'final'>('preliminary');
+  const [status, setStatus] = useState<Status>('preliminary');
   const [source, setSource] = useState('');
   const chosen = indicators.find((one) => one.code === indicator);
   const { fields } = command.errors;
@@ -41,11 +52,11 @@ export function ReportForm({
     const parsed = parseNumber(value, language);
     const local: Record<string, string> = {};
     if (!parsed.ok) local.value = t(`form.${parsed.reason}`);
-    if (!/^\d{4}$/u.test(year)) local.year = t('form.not_a_number');
+    if (!/^\d{4}$/u.test(period.year.trim())) local['period.year'] = t('form.not_a_number');
     const input = {
       province,
       indicator,
-      period: { kind: 'year', year: Number(year) },
+      period: periodOf({ ...period, year: period.year.trim() }),
       value: parsed.ok ? parsed.value : 0,
       unit: (chosen?.unit ?? 'count') as Unit,
       written: value.trim(),
@@ -53,7 +64,8 @@ export function ReportForm({
       source,
     };
     const shown = value.trim();
-    await command.submit({ input }, local, t('form.report.done', { indicator, year, value: shown }));
+    const done = t('form.report.done', { indicator, year: periodKeyOf(period), value: shown });
+    await command.submit({ input }, local, done);
   };
 
   return (
@@ -71,11 +83,13 @@ export function ReportForm({
             </select>
           )}
         </Field>
-        <Field id="report-year" label={t('form.year')} error={fields.year ?? fields.period}>
-          {(aria) => (
-            <input {...aria} inputMode="numeric" value={year} onChange={(event) => setYear(event.target.value)} />
-          )}
-        </Field>
+        <PeriodFields
+          id="report-period"
+          value={period}
+          onChange={setPeriod}
+          errors={fields}
+          yearError={joined(fields['period.year'], fields.period, fields.province)}
+        />
         <Field
           id="report-value"
           label={t('form.value')}
@@ -89,9 +103,11 @@ export function ReportForm({
         <Field id="report-status" label={t('form.reportStatus')} error={fields.status}>
           {(aria) => (
             <select {...aria} value={status} onChange={(event) => setStatus(event.target.value as typeof status)}>
-              <option value="estimate">estimate</option>
-              <option value="preliminary">preliminary</option>
-              <option value="final">final</option>
+              {STATUSES.map((one) => (
+                <option key={one} value={one}>
+                  {t(`reportStatus.${one}`)}
+                </option>
+              ))}
             </select>
           )}
         </Field>
@@ -105,4 +121,8 @@ export function ReportForm({
       </fieldset>
     </form>
   );
+}
+
+function joined(...messages: Array<string | undefined>): string | undefined {
+  return messages.filter(Boolean).join(' ') || undefined;
 }
