@@ -24,8 +24,7 @@ export function AuditorPage() {
     document: route.params.get('document') ?? '',
   };
   const [tenants] = useLiveQuery(TenantsQuery, { asOf: asOf ?? null }, { asOf });
-  // As of a past instant the timeline ends there, whatever "to" says.
-  const to = [iso(filters.to), asOf].filter((one): one is string => !!one).sort()[0];
+  const to = iso(filters.to);
   const filter = {
     tenant,
     ...(filters.types && { types: filters.types.split(/[\s,]+/u).filter(Boolean) }),
@@ -47,7 +46,7 @@ export function AuditorPage() {
             value={tenant}
             onChange={(event) => navigate(withParams(route, { tenant: event.target.value }))}
           >
-            <option value="national">national</option>
+            <option value="national">{t('audit.national')}</option>
             {provinces.map((province) => (
               <option key={province.id} value={province.id}>
                 {province.name} ({province.id})

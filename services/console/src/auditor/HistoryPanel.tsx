@@ -16,6 +16,11 @@ interface Version {
   document: string;
 }
 
+/** A target's kinds of change (`TargetVersion.changeKind`), worded in i18n; another shows as sent. */
+const TARGET_CHANGES = ['adopted', 'revised', 'withdrawn'] as const;
+type TargetChange = (typeof TARGET_CHANGES)[number];
+const isTargetChange = (kind: string): kind is TargetChange => (TARGET_CHANGES as readonly string[]).includes(kind);
+
 const who = (recordedBy: unknown) =>
   typeof recordedBy === 'object' && recordedBy !== null && 'id' in recordedBy
     ? String(recordedBy.id)
@@ -44,7 +49,9 @@ export function HistoryPanel({ province }: { province: string }) {
           reason: version.reason,
           recordedBy: version.recordedBy,
           knownFrom: version.knownFrom,
-          change: version.changeKind + (version.effectiveOn ? ` (${version.effectiveOn})` : ''),
+          change:
+            (isTargetChange(version.changeKind) ? t(`change.${version.changeKind}`) : version.changeKind) +
+            (version.effectiveOn ? ` (${version.effectiveOn})` : ''),
           document: [version.document?.kind, version.document?.number, version.document?.issuer]
             .filter(Boolean)
             .join(' '),
@@ -61,7 +68,7 @@ export function HistoryPanel({ province }: { province: string }) {
         reason: version.reason,
         recordedBy: version.recordedBy,
         knownFrom: version.knownFrom,
-        change: version.corrects ? 'corrected' : 'reported',
+        change: t(version.corrects ? 'change.corrected' : 'change.reported'),
         document: version.source,
       })),
     });

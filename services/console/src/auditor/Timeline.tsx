@@ -9,12 +9,16 @@ import { EventsQuery } from './queries.js';
 
 type EventFilter = NonNullable<VariablesOf<typeof EventsQuery>['filter']>;
 
-/** One page of events (100), and the button to the next, which renders the next page below it. */
+/**
+ * One page of events (50, the most the cost limit allows with `data`), and the button to the next,
+ * which renders the next page below it from this page's end cursor.
+ */
 function TimelinePage({ filter, after }: { filter: EventFilter; after: string | undefined }) {
   const { t, language } = useLanguage();
   const asOf = useAsOf();
   const [route, navigate] = useRoute();
-  const [{ data, error }] = useLiveQuery(EventsQuery, { filter, after: after ?? null }, { asOf });
+  const variables = { filter, after: after ?? null, asOf: asOf ?? null };
+  const [{ data, error }] = useLiveQuery(EventsQuery, variables, { asOf });
   const [more, setMore] = useState(false);
   if (error) return <QueryProblem error={error} />;
   if (!data) return <p>{t('loading')}</p>;
@@ -66,11 +70,13 @@ function TimelinePage({ filter, after }: { filter: EventFilter; after: string | 
 /** A tenant's events in commit order, filtered; as of a past instant, only those recorded by then. */
 export function Timeline({ filter }: { filter: EventFilter }) {
   const { t } = useLanguage();
+  const asOf = useAsOf();
   return (
     <section aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t('audit.timeline')}</h2>
       <ol className="timeline">
-        <TimelinePage filter={filter} after={undefined} />
+        {/* Other filters or another instant start again from the first page, all "more" folded. */}
+        <TimelinePage key={JSON.stringify([filter, asOf])} filter={filter} after={undefined} />
       </ol>
     </section>
   );

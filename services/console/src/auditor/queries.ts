@@ -6,9 +6,10 @@ export const TenantsQuery = graphql(`
   }
 `);
 
+// asOf, not filter.to: "as of" is what had been recorded by then, as on every other read.
 export const EventsQuery = graphql(`
-  query AuditEvents($filter: EventFilter, $after: String) {
-    events(filter: $filter, first: 50, after: $after) {
+  query AuditEvents($filter: EventFilter, $after: String, $asOf: DateTime) {
+    events(filter: $filter, first: 50, after: $after, asOf: $asOf) {
       edges { cursor node { eventId type tenant stream actor documentNumber recordedAt position tenantSeq data } }
       pageInfo { hasNextPage endCursor }
     }
