@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useLanguage } from '../i18n/language.js';
 import { QueryProblem } from '../layout/QueryProblem.js';
+import { TableScroll } from '../layout/TableScroll.js';
 import { useLiveQuery } from '../live/use-live-query.js';
 import { formatNumber } from '../numbers/parse-number.js';
 import { useAsOf } from '../use-route.js';
@@ -90,7 +91,7 @@ export function HistoryPanel({ province }: { province: string }) {
         </select>
       </div>
       {item && (
-        <div className="table-scroll">
+        <TableScroll label={item.label}>
           <table className="history">
             <caption>{item.label}</caption>
             <thead>
@@ -122,7 +123,7 @@ export function HistoryPanel({ province }: { province: string }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );

@@ -1,6 +1,7 @@
 import type { ResultOf } from '../graphql.js';
 import { useLanguage } from '../i18n/language.js';
 import { type Status, StatusBadge } from '../layout/StatusBadge.js';
+import { TableScroll } from '../layout/TableScroll.js';
 import { formatNumber } from '../numbers/parse-number.js';
 import type { RankingQuery } from './queries.js';
 
@@ -10,7 +11,7 @@ export type RankingRow = NonNullable<ResultOf<typeof RankingQuery>['nationalComp
 export function RankingTable({ rows, caption }: { rows: readonly RankingRow[]; caption: string }) {
   const { t, language } = useLanguage();
   return (
-    <div className="table-scroll">
+    <TableScroll label={caption}>
       <table className="ranking">
         <caption>{caption}</caption>
         <thead>
@@ -46,6 +47,6 @@ export function RankingTable({ rows, caption }: { rows: readonly RankingRow[]; c
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

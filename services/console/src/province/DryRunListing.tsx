@@ -1,4 +1,5 @@
 import { useLanguage } from '../i18n/language.js';
+import { TableScroll } from '../layout/TableScroll.js';
 import { formatNumber } from '../numbers/parse-number.js';
 import type { DryRun } from './dry-run.js';
 
@@ -41,7 +42,7 @@ export function DryRunListing({ dryRun }: { dryRun: DryRun }) {
           </table>
         </>
       )}
-      <div className="table-scroll">
+      <TableScroll label={t('province.targets')}>
         <table>
           <caption>{t('province.targets')}</caption>
           <thead>
@@ -74,7 +75,7 @@ export function DryRunListing({ dryRun }: { dryRun: DryRun }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { ResultOf } from '../graphql.js';
 import { useLanguage } from '../i18n/language.js';
 import { type Status, StatusBadge } from '../layout/StatusBadge.js';
+import { TableScroll } from '../layout/TableScroll.js';
 import { formatNumber } from '../numbers/parse-number.js';
 import { MarkDoneButton } from './MarkDoneButton.js';
 import type { PlansQuery } from './queries.js';
@@ -27,7 +28,7 @@ export function PlanCard({ plan, tenant, readOnly }: { plan: PlanNode; tenant: s
           .join(' · ')}
         {plan.inherited && <em> · {t('province.inherited')}</em>}
       </p>
-      <div className="table-scroll">
+      <TableScroll label={t('province.targets')}>
         <table>
           <caption>{t('province.targets')}</caption>
           <thead>
@@ -65,9 +66,9 @@ export function PlanCard({ plan, tenant, readOnly }: { plan: PlanNode; tenant: s
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {plan.tasks.length > 0 && (
-        <div className="table-scroll">
+        <TableScroll label={t('province.tasks')}>
           <table>
             <caption>{t('province.tasks')}</caption>
             <thead>
@@ -97,10 +98,10 @@ export function PlanCard({ plan, tenant, readOnly }: { plan: PlanNode; tenant: s
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {plan.budget.length > 0 && (
-        <div className="table-scroll">
+        <TableScroll label={t('province.budget')}>
           <table>
             <caption>{t('province.budget')}</caption>
             <tbody>
@@ -120,7 +121,7 @@ export function PlanCard({ plan, tenant, readOnly }: { plan: PlanNode; tenant: s
               </tr>
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </article>
   );
