@@ -57,20 +57,26 @@ const SECRET = 'e2e-secret-that-is-long-enough-for-hs256-0123456789';
  * the projector has caught up with the seeds (otherwise the first query would read half-built
  * read models). Loading the seeds costs seconds: start one per file and engine, in beforeAll.
  * `wrap` hands the gateway another handle on the same database (one that records its statements).
+ * `devTokens` serves the ministry's, Thái Nguyên's and the auditor's tokens as `pnpm start` does
+ * (the console's one-click sign-in, GraphiQL's examples); off by default, as in production.
  */
 export async function startE2E(
   engine: Engine,
   wrap: (handle: DatabaseHandle) => DatabaseHandle = (handle) => handle,
+  options: { devTokens?: boolean } = {},
 ): Promise<Running> {
   const database = await freshDatabase(engine);
   const keys = createTokenKeys({ JWT_SECRET: SECRET });
+  const tokens = await makeTokens(keys);
   const gateway = await startGateway({
     handle: wrap(database.app),
     logger: createLogger('e2e', 'silent'),
     keys,
     port: 0,
     hostname: '127.0.0.1',
-    development: undefined,
+    development: options.devTokens
+      ? { ministry: tokens.ministry, province: tokens.province, auditor: tokens.auditor }
+      : undefined,
     loadSeeds: true,
   }).catch(async (error) => {
     await database.close();
@@ -80,7 +86,7 @@ export async function startE2E(
     database,
     gateway,
     keys,
-    tokens: await makeTokens(keys),
+    tokens,
     gql: (query, variables, token, headers) => gql(gateway.url, query, variables, token, headers),
     countEvents: async () => {
       const { rows } = await sql<{ n: string }>`SELECT count(*)::text AS n FROM events`.execute(database.admin.db);
