@@ -39,19 +39,34 @@ describe('combineParts', () => {
         { province: 'an-giang', value: 74.1, weight: 1_900_000 },
         { province: 'kien-giang', weight: 1_760_000 },
       ]),
-    ).toEqual({ ok: false, reason: 'no value for kien-giang' });
+    ).toEqual({
+      ok: false,
+      reason: 'no value for kien-giang',
+      problems: [{ code: 'no_value', provinces: ['kien-giang'] }],
+    });
     expect(
       combineParts(byPopulation, [
         { province: 'an-giang', value: 74.1 },
         { province: 'kien-giang', value: 74.3, weight: 0 },
       ]),
-    ).toEqual({ ok: false, reason: 'no population for an-giang, kien-giang' });
+    ).toEqual({
+      ok: false,
+      reason: 'no population for an-giang, kien-giang',
+      problems: [{ code: 'no_weight', provinces: ['an-giang', 'kien-giang'], weight: 'population' }],
+    });
     expect(
       combineParts(byPopulation, [
         { province: 'an-giang', value: 74.1 },
         { province: 'kien-giang', weight: 1_760_000 },
       ]),
-    ).toEqual({ ok: false, reason: 'no value for kien-giang; no population for an-giang' });
+    ).toEqual({
+      ok: false,
+      reason: 'no value for kien-giang; no population for an-giang',
+      problems: [
+        { code: 'no_value', provinces: ['kien-giang'] },
+        { code: 'no_weight', provinces: ['an-giang'], weight: 'population' },
+      ],
+    });
   });
 
   it('sum: counts add up; a NaN is a missing value', () => {
@@ -66,7 +81,7 @@ describe('combineParts', () => {
         { province: 'bac-kan', value: Number.NaN },
         { province: 'thai-nguyen', value: 30 },
       ]),
-    ).toEqual({ ok: false, reason: 'no value for bac-kan' });
+    ).toMatchObject({ ok: false, reason: 'no value for bac-kan' });
   });
 
   it('all_of: a milestone is met by the successor only when every predecessor met it', () => {
@@ -87,11 +102,19 @@ describe('combineParts', () => {
       rule: 'not_combinable',
       reason: 'a share of each province’s communes, whose numbers changed in 2025',
     };
-    expect(combineParts(rule, [{ province: 'bac-kan' }])).toEqual({ ok: false, reason: rule.reason });
+    expect(combineParts(rule, [{ province: 'bac-kan' }])).toEqual({
+      ok: false,
+      reason: rule.reason,
+      problems: [{ code: 'not_combinable', reason: rule.reason }],
+    });
   });
 
   it('no predecessor: nothing to combine', () => {
-    expect(combineParts({ rule: 'sum' }, [])).toEqual({ ok: false, reason: 'no predecessor to combine' });
+    expect(combineParts({ rule: 'sum' }, [])).toEqual({
+      ok: false,
+      reason: 'no predecessor to combine',
+      problems: [{ code: 'no_predecessor' }],
+    });
   });
 
   it('an overflowing sum is refused rather than reported as Infinity', () => {
@@ -99,6 +122,10 @@ describe('combineParts', () => {
       { province: 'bac-kan', value: Number.MAX_VALUE },
       { province: 'thai-nguyen', value: Number.MAX_VALUE },
     ];
-    expect(combineParts({ rule: 'sum' }, huge)).toEqual({ ok: false, reason: 'the combined value overflows' });
+    expect(combineParts({ rule: 'sum' }, huge)).toEqual({
+      ok: false,
+      reason: 'the combined value overflows',
+      problems: [{ code: 'overflow' }],
+    });
   });
 });

@@ -8,8 +8,18 @@ export interface Part {
   weight?: number | undefined;
 }
 
+/** What stops a combination, for a client to word in its language; `reason` says it in English. */
+export type CombineProblem =
+  | { code: 'no_value'; provinces: string[] }
+  | { code: 'no_weight'; provinces: string[]; weight: string }
+  | { code: 'not_combinable'; reason: string }
+  | { code: 'no_predecessor' }
+  | { code: 'overflow' };
+
 /** A successor's value reconstructed from its predecessors, or why it cannot be. */
-export type Combined = { ok: true; value: number; parts: number } | { ok: false; reason: string };
+export type Combined =
+  | { ok: true; value: number; parts: number }
+  | { ok: false; reason: string; problems: CombineProblem[] };
 
 const DONE = 1;
 
@@ -19,19 +29,19 @@ const DONE = 1;
  */
 export function combineParts(rule: Combine, parts: readonly Part[]): Combined {
   // A rule that cannot combine says so first: listing missing values would suggest they could help.
-  if (rule.rule === 'not_combinable') return { ok: false, reason: rule.reason };
-  if (parts.length === 0) return { ok: false, reason: 'no predecessor to combine' };
-  const problems: string[] = [];
+  if (rule.rule === 'not_combinable') return failed([{ code: 'not_combinable', reason: rule.reason }]);
+  if (parts.length === 0) return failed([{ code: 'no_predecessor' }]);
+  const problems: CombineProblem[] = [];
   const withoutValue = parts.filter((part) => !isFiniteNumber(part.value)).map((part) => part.province);
-  if (withoutValue.length > 0) problems.push(`no value for ${withoutValue.join(', ')}`);
+  if (withoutValue.length > 0) problems.push({ code: 'no_value', provinces: withoutValue });
   if (rule.rule === 'population_weighted_mean') {
     // A weight of 0 would silently drop a predecessor; a negative one has no meaning.
     const withoutWeight = parts.filter((part) => !isFiniteNumber(part.weight) || part.weight <= 0);
     if (withoutWeight.length > 0) {
-      problems.push(`no ${rule.weight} for ${withoutWeight.map((part) => part.province).join(', ')}`);
+      problems.push({ code: 'no_weight', provinces: withoutWeight.map((part) => part.province), weight: rule.weight });
     }
   }
-  if (problems.length > 0) return { ok: false, reason: problems.join('; ') };
+  if (problems.length > 0) return failed(problems);
 
   const values = parts.map((part) => part.value ?? Number.NaN);
   switch (rule.rule) {
@@ -58,5 +68,27 @@ function isFiniteNumber(value: number | undefined): value is number {
 }
 
 function finite(value: number, parts: number): Combined {
-  return Number.isFinite(value) ? { ok: true, value, parts } : { ok: false, reason: 'the combined value overflows' };
+  return Number.isFinite(value) ? { ok: true, value, parts } : failed([{ code: 'overflow' }]);
+}
+
+function failed(problems: CombineProblem[]): Combined {
+  return { ok: false, reason: problems.map(describe).join('; '), problems };
+}
+
+/** The English of a problem: `no value for kien-giang`, `no population for an-giang`. */
+function describe(problem: CombineProblem): string {
+  switch (problem.code) {
+    case 'no_value':
+      return `no value for ${problem.provinces.join(', ')}`;
+    case 'no_weight':
+      return `no ${problem.weight} for ${problem.provinces.join(', ')}`;
+    case 'not_combinable':
+      return problem.reason;
+    case 'no_predecessor':
+      return 'no predecessor to combine';
+    case 'overflow':
+      return 'the combined value overflows';
+    default:
+      return assertNever(problem);
+  }
 }

@@ -9,6 +9,7 @@ interface Row {
   value: number | null;
   rank: number | null;
   note: string | null;
+  notes: Array<{ code: string; provinces: string[]; detail: string | null }>;
   target: string | null;
   targetValue: number | null;
   targetYear: number | null;
@@ -17,7 +18,7 @@ interface Row {
 
 const COMPARISON = `query ($year: Int!, $geography: Geography, $asOf: DateTime) {
   nationalComparison(indicator: "doctors_per_10000", year: $year, geography: $geography, asOf: $asOf) {
-    rows { province value rank note target targetValue targetYear plan }
+    rows { province value rank note notes { code provinces detail } target targetValue targetYear plan }
   }
 }`;
 
@@ -93,7 +94,14 @@ describe.each(engines)('the users’ stories (%s)', (engine) => {
         expect(row?.value).toBeNull();
         expect(row?.note).toContain(`reported by ${THAI_NGUYEN}`);
         expect(row?.note).toContain('cannot be split');
+        expect(row?.notes).toEqual([{ code: 'merged_figure', provinces: [THAI_NGUYEN], detail: null }]);
       }
+      // The current geography's successors without figures say which predecessors lack what.
+      const current = await comparison(e2e.tokens.ministry, { year: 2025, geography: 'current' });
+      expect(current.find((row) => row.province === 'an-giang-2025')?.notes).toEqual([
+        { code: 'no_value', provinces: ['an-giang', 'kien-giang'], detail: null },
+        { code: 'no_weight', provinces: ['an-giang', 'kien-giang'], detail: 'population' },
+      ]);
     });
 
     it('gets NOT_FOUND at the field for an indicator code nobody defined, not an empty ranking', async () => {

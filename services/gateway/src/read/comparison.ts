@@ -1,11 +1,19 @@
-import type { Combine, Direction } from '@chitieu/domain';
-import { combineParts, dayBefore, rankRows } from '@chitieu/domain';
+import type { Combine, CombineProblem, Direction } from '@chitieu/domain';
+import { assertNever, combineParts, dayBefore, rankRows } from '@chitieu/domain';
 import { comparisonInputs, type StoredFigure } from './comparison-inputs.js';
 import { nameOn } from './reference.js';
 import type { ReadScope } from './scope.js';
 
 /** Which provinces a comparison lists: the ones in force now, or the ones as they were before the merger. */
 export type Geography = 'current' | 'pre_merger';
+
+/** The note's reasons for a machine: `note` in parts, each with the provinces it names. */
+export interface ComparisonNote {
+  code: 'no_figure' | 'combined' | 'merged_figure' | CombineProblem['code'];
+  provinces: string[];
+  /** combined: the rule; no_weight: the weight (population); not_combinable: the catalogue's reason. */
+  detail: string | undefined;
+}
 
 export interface ComparisonRow {
   province: string;
@@ -14,8 +22,9 @@ export interface ComparisonRow {
   unit: string | undefined;
   /** reported: the province's own figure; combined: from its predecessors; none: no figure. */
   source: 'reported' | 'combined' | 'none';
-  /** Why there is no figure, or how it was combined. */
+  /** Why there is no figure, or how it was combined, in English. */
   note: string | undefined;
+  notes: ComparisonNote[];
   combinedFrom: string[];
   reportStatus: string | undefined;
   plan: string | undefined;
@@ -85,21 +94,40 @@ export async function nationalComparison(
           unit: indicator.unit,
           combinedFrom: province.predecessors,
           note: `combined from ${province.predecessors.join(', ')} by ${combine.rule}`,
+          notes: [{ code: 'combined', provinces: province.predecessors, detail: combine.rule }],
           status: 'no_target',
         };
       }
-      return { ...empty(province, 'none'), note: combined.reason, combinedFrom: province.predecessors };
+      const notes = combined.problems.map(noteOf);
+      return { ...empty(province, 'none'), note: combined.reason, notes, combinedFrom: province.predecessors };
     }
     if (input.geography === 'pre_merger' && province.successor && stored.has(province.successor)) {
       return {
         ...empty(province, 'none'),
         note: `reported by ${province.successor} for the merged province; a merged figure cannot be split`,
+        notes: [{ code: 'merged_figure', provinces: [province.successor], detail: undefined }],
       };
     }
     return empty(province, 'none');
   });
   const ranked = rankRows(rows, indicator.direction as Direction).map((row) => ({ ...row, rank: row.rank }));
   return { indicator: input.indicator, year: input.year, geography: input.geography, on, rows: ranked };
+}
+
+function noteOf(problem: CombineProblem): ComparisonNote {
+  switch (problem.code) {
+    case 'no_value':
+      return { code: problem.code, provinces: problem.provinces, detail: undefined };
+    case 'no_weight':
+      return { code: problem.code, provinces: problem.provinces, detail: problem.weight };
+    case 'not_combinable':
+      return { code: problem.code, provinces: [], detail: problem.reason };
+    case 'no_predecessor':
+    case 'overflow':
+      return { code: problem.code, provinces: [], detail: undefined };
+    default:
+      return assertNever(problem);
+  }
 }
 
 function empty(province: { province: string; name: string }, source: ComparisonRow['source']): ComparisonRow {
@@ -110,6 +138,7 @@ function empty(province: { province: string; name: string }, source: ComparisonR
     unit: undefined,
     source,
     note: source === 'none' ? 'no figure reported' : undefined,
+    notes: source === 'none' ? [{ code: 'no_figure', provinces: [], detail: undefined }] : [],
     combinedFrom: [],
     reportStatus: undefined,
     plan: undefined,
@@ -130,6 +159,7 @@ function fromStored(province: { province: string; name: string }, row: StoredFig
   return {
     ...empty(province, 'reported'),
     note: undefined,
+    notes: [],
     value: row.value,
     unit: row.unit,
     reportStatus: row.report_status,

@@ -1,7 +1,12 @@
 import type { ProgressResult } from '@chitieu/domain';
 import { notFound } from '@chitieu/domain';
 import { builder } from '../graphql/builder.js';
-import { type ComparisonRow, type NationalComparison, nationalComparison } from '../read/comparison.js';
+import {
+  type ComparisonNote,
+  type ComparisonRow,
+  type NationalComparison,
+  nationalComparison,
+} from '../read/comparison.js';
 import { AS_OF_DESCRIPTION } from './as-of.js';
 import { ProgressStatusType, ProgressType } from './progress.js';
 import { read } from './reads.js';
@@ -13,6 +18,29 @@ const GeographyType = builder.enumType('Geography', {
 
 const SourceType = builder.enumType('FigureSource', {
   values: ['reported', 'combined', 'none'] as const,
+});
+
+const NoteCodeType = builder.enumType('ComparisonNoteCode', {
+  values: [
+    'no_figure',
+    'combined',
+    'merged_figure',
+    'no_value',
+    'no_weight',
+    'not_combinable',
+    'no_predecessor',
+    'overflow',
+  ] as const,
+});
+
+const NoteType = builder.objectRef<ComparisonNote>('ComparisonNote').implement({
+  description:
+    'One reason of a row’s note, for a client to word in its language: no_figure, combined (from `provinces` by the rule in `detail`), merged_figure (reported by the successor in `provinces`), no_value or no_weight (for `provinces`; the weight in `detail`), not_combinable (the catalogue’s reason in `detail`), no_predecessor, overflow.',
+  fields: (t) => ({
+    code: t.field({ type: NoteCodeType, resolve: (note) => note.code }),
+    provinces: t.exposeStringList('provinces'),
+    detail: t.string({ nullable: true, resolve: (note) => note.detail ?? null }),
+  }),
 });
 
 const RowType = builder.objectRef<ComparisonRow>('ComparisonRow').implement({
@@ -28,6 +56,11 @@ const RowType = builder.objectRef<ComparisonRow>('ComparisonRow').implement({
       nullable: true,
       description: 'Why there is no figure, or how it was combined.',
       resolve: (row) => row.note ?? null,
+    }),
+    notes: t.field({
+      type: [NoteType],
+      description: '`note` in parts, machine-readable.',
+      resolve: (row) => row.notes,
     }),
     combinedFrom: t.exposeStringList('combinedFrom'),
     reportStatus: t.string({ nullable: true, resolve: (row) => row.reportStatus ?? null }),
