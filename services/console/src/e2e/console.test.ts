@@ -84,7 +84,7 @@ describe.each(engines)('the console in a browser (%s)', (engine) => {
       expect(await thaiNguyen.innerText()).toMatch(/Thái Nguyên\s+17,2\s+>= 19 \(2030\)/u);
       // The figures stand only for the merged province: the rows of the 34 say why they have none.
       expect(await row('an-giang-2025').locator('td.note').innerText()).toBe(
-        'no value for an-giang, kien-giang; no population for an-giang, kien-giang',
+        'chưa có số liệu của an-giang, kien-giang; chưa có dân số của an-giang, kien-giang',
       );
       await save('ministry');
 
@@ -118,7 +118,7 @@ describe.each(engines)('the console in a browser (%s)', (engine) => {
       await poll(() => rankingRows().count()).toBe(63);
       // Before the merger Thái Nguyên's 2025 figure belongs to the merged province and cannot be split.
       expect(await row('thai-nguyen').locator('td.note').innerText()).toBe(
-        'reported by thai-nguyen-2025 for the merged province; a merged figure cannot be split',
+        'thai-nguyen-2025 báo cáo cho tỉnh sau sáp nhập; số liệu đã gộp không tách được',
       );
       expect(await row('thai-nguyen').locator('td.number').innerText()).toBe('—');
     },
@@ -358,13 +358,13 @@ describe.each(engines)('the console in a browser (%s)', (engine) => {
       await historyOf.selectOption({ label: 'Số liệu đã báo cáo · doctors_per_10000 2026' });
       await poll(() => history.count()).toBe(2);
       expect(await history.nth(1).innerText()).toMatch(
-        /^2\s+corrected\s+18,1\s+chuyen-vien@thai-nguyen\s.*Công văn 88\/SYT\s+Sở Y tế rà soát lại số bác sĩ năm 2026$/su,
+        /^2\s+đính chính\s+18,1\s+chuyen-vien@thai-nguyen\s.*Công văn 88\/SYT\s+Sở Y tế rà soát lại số bác sĩ năm 2026$/su,
       );
 
       await historyOf.selectOption({ label: `Chỉ tiêu ${PLAN} t4 · hospital_beds_per_10000 2030` });
       await poll(() => history.count()).toBe(2);
       expect(await history.nth(1).innerText()).toMatch(
-        /^2\s.*52\s+chuyen-vien@thai-nguyen\s.*Quyết định 45\/QĐ-UBND UBND tỉnh Thái Nguyên\s+Nâng chỉ tiêu giường bệnh theo quy hoạch$/su,
+        /^2\s+điều chỉnh\s.*\s52\s+chuyen-vien@thai-nguyen\s.*Quyết định 45\/QĐ-UBND UBND tỉnh Thái Nguyên\s+Nâng chỉ tiêu giường bệnh theo quy hoạch$/su,
       );
       expect(await wcagViolations(page)).toEqual([]);
     },

@@ -3,6 +3,7 @@ import { useLanguage } from '../i18n/language.js';
 import { type Status, StatusBadge } from '../layout/StatusBadge.js';
 import { TableScroll } from '../layout/TableScroll.js';
 import { formatNumber } from '../numbers/parse-number.js';
+import { noteText } from './note-text.js';
 import type { RankingQuery } from './queries.js';
 
 export type RankingRow = NonNullable<ResultOf<typeof RankingQuery>['nationalComparison']>['rows'][number];
@@ -42,7 +43,7 @@ export function RankingTable({ rows, caption }: { rows: readonly RankingRow[]; c
                 <StatusBadge status={row.status as Status} />
               </td>
               <td>{row.documentNumber ?? '—'}</td>
-              <td className="note">{row.note ?? ''}</td>
+              <td className="note">{noteText(row.notes, row.note, t)}</td>
             </tr>
           ))}
         </tbody>

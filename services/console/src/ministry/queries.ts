@@ -12,7 +12,7 @@ export const RankingQuery = graphql(`
       on
       geography
       rows {
-        rank province name value unit source note combinedFrom
+        rank province name value unit source note notes { code provinces detail } combinedFrom
         target targetValue targetYear comparator status documentNumber plan
       }
     }
