@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { precompress } from './scripts/precompress.js';
 
 // No React plugin: esbuild compiles the JSX (tsconfig's "jsx": "react-jsx"); Fast Refresh is the only
 // thing the plugin would add, and the console is developed against the real gateway anyway.
@@ -11,6 +12,7 @@ export default defineConfig(({ command }) => {
     root: import.meta.dirname,
     base: '/',
     esbuild: { jsx: 'automatic' },
+    plugins: [precompress()],
     build: {
       outDir: 'dist',
       emptyOutDir: true,

@@ -19,7 +19,14 @@ function newest(path: string): number {
 export function consoleIsStale(root: string): string | undefined {
   const built = newest(join(root, 'dist', 'index.html'));
   if (built === 0) return 'no build yet';
-  const inputs = ['src', 'index.html', 'vite.config.ts', 'package.json', '../../docs/schema.graphql'];
+  const inputs = [
+    'src',
+    'index.html',
+    'vite.config.ts',
+    'scripts/precompress.ts',
+    'package.json',
+    '../../docs/schema.graphql',
+  ];
   const changed = inputs.filter((input) => newest(join(root, input)) > built);
   return changed.length > 0 ? `changed since the last build: ${changed.join(', ')}` : undefined;
 }

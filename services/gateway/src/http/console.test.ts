@@ -1,7 +1,8 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTokenKeys, signToken } from '../auth/tokens.js';
 import { consoleApp } from './console.js';
@@ -9,6 +10,7 @@ import { consoleApp } from './console.js';
 const keys = createTokenKeys({ JWT_SECRET: 'console-test-secret-that-is-long-enough-0123456789' });
 const fixtures = fileURLToPath(new URL('../../../../packages/domain/src/import/fixtures/', import.meta.url));
 const devTokens = { ministry: 'm', province: 'p', auditor: 'a' };
+const ENTRY = `console.log(${JSON.stringify('chitieu '.repeat(500))});`;
 
 describe('consoleApp', () => {
   let dist: string;
@@ -16,6 +18,9 @@ describe('consoleApp', () => {
   beforeAll(async () => {
     dist = await mkdtemp(join(tmpdir(), 'console-dist-'));
     await writeFile(join(dist, 'index.html'), '<!doctype html><title>chitieu</title>');
+    await mkdir(join(dist, 'assets'));
+    await writeFile(join(dist, 'assets', 'index-abc123.js'), ENTRY);
+    await writeFile(join(dist, 'assets', 'index-abc123.js.br'), brotliCompressSync(ENTRY));
     token = await signToken(keys, { sub: 'chuyen-vien@kien-giang', role: 'province', province: 'kien-giang' });
   });
   afterAll(async () => {
@@ -37,6 +42,30 @@ describe('consoleApp', () => {
     const response = await consoleApp({ keys, devTokens: undefined, distDir: dist }).request('/');
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('<title>chitieu</title>');
+  });
+
+  it('asks browsers to check index.html each time, and to keep the hashed assets', async () => {
+    const app = consoleApp({ keys, devTokens: undefined, distDir: dist });
+    expect((await app.request('/')).headers.get('cache-control')).toBe('no-cache');
+    const asset = await app.request('/assets/index-abc123.js');
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await app.request('/assets/index-missing.js')).headers.get('cache-control')).toBeNull();
+  });
+
+  it('sends the Brotli file the build wrote to a browser that takes it, the plain one otherwise', async () => {
+    const app = consoleApp({ keys, devTokens: undefined, distDir: dist });
+    const brotli = await app.request('/assets/index-abc123.js', {
+      headers: { 'accept-encoding': 'gzip, deflate, br' },
+    });
+    expect(brotli.headers.get('content-encoding')).toBe('br');
+    expect(brotli.headers.get('content-type')).toMatch(/^text\/javascript/u);
+    expect(brotli.headers.get('vary')).toContain('Accept-Encoding');
+    const body = Buffer.from(await brotli.arrayBuffer());
+    expect(body.length).toBeLessThan(ENTRY.length / 10);
+    expect(brotliDecompressSync(body).toString()).toBe(ENTRY);
+    const plain = await app.request('/assets/index-abc123.js');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.text()).toBe(ENTRY);
   });
 
   it('offers the development tokens only when it is given them (never in production)', async () => {

@@ -60,12 +60,17 @@ export function consoleApp(options: ConsoleOptions): Hono {
   });
 
   if (existsSync(root)) {
-    // Hashed file names under /assets never change: cache them for a year; index.html not at all.
-    app.use('/assets/*', async (c, next) => {
+    app.use('/*', async (c, next) => {
       await next();
-      if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+      if (c.res.status !== 200) return;
+      // Hashed file names under /assets never change: kept for a year, never asked for again.
+      // index.html names the current ones: asked for again each time, so a new build shows at once.
+      const immutable = c.req.path.startsWith('/assets/');
+      c.header('Cache-Control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');
     });
-    app.use('/*', serveStatic({ root }));
+    // The build writes .br and .gz beside each file (services/console/scripts/precompress.ts):
+    // the entry goes out as 80 kB rather than 289, compressed once rather than on every request.
+    app.use('/*', serveStatic({ root, precompressed: true }));
   } else {
     app.get('/', (c) =>
       c.text('The console is not built: run `pnpm install` (or `pnpm start`, which builds it when stale).', 503),
