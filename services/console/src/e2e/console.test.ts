@@ -63,7 +63,7 @@ describe.each(engines)('the console in a browser (%s)', (engine) => {
       .locator('header .who')
       .filter({ hasText: `Đăng nhập: ${who} (${role})` })
       .waitFor();
-    await poll(() => new URL(page.url()).hash).toBe(hash);
+    await poll(async () => new URL(page.url()).hash).toBe(hash);
   };
   const row = (province: string) => page.locator(`table.ranking tr[data-province="${province}"]`);
   const rankingRows = () => page.locator('table.ranking tbody tr');
