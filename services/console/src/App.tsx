@@ -1,27 +1,24 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { useEffect } from 'react';
+import { chunk, useChunk } from './chunk.js';
 import { useLanguage } from './i18n/language.js';
 import { Shell } from './layout/Shell.js';
 import { LiveProvider } from './live/live-events.js';
+import { RankingPage } from './ministry/RankingPage.js';
 import { parseRoute } from './route.js';
 import { SignInPage } from './session/SignInPage.js';
 import { useSession } from './session/session.js';
 import { useRoute } from './use-route.js';
 
-// Each page is its own chunk: the first page a user sees does not wait for the others (nor for the
-// chart library, nor exceljs).
-const chunks = {
-  ministry: () => import('./ministry/RankingPage.js'),
-  province: () => import('./province/ProvincePage.js'),
-  auditor: () => import('./auditor/AuditorPage.js'),
-};
-const RankingPage = lazy(() => chunks.ministry().then((m) => ({ default: m.RankingPage })));
-const ProvincePage = lazy(() => chunks.province().then((m) => ({ default: m.ProvincePage })));
-const AuditorPage = lazy(() => chunks.auditor().then((m) => ({ default: m.AuditorPage })));
+// The ranking is the ministry's first page and the first item of everyone's menu: it comes with the
+// entry. The other pages are chunks of their own (and the chart library, and exceljs).
+const provincePage = chunk(() => import('./province/ProvincePage.js').then((m) => m.ProvincePage));
+const auditorPage = chunk(() => import('./auditor/AuditorPage.js').then((m) => m.AuditorPage));
 
 // The page the address names starts loading now, while the stored token is being checked, rather
 // than after: one round trip fewer before the first page is usable.
 const first = parseRoute(window.location.hash).page;
-if (first !== 'sign-in') void chunks[first]();
+if (first === 'province') void provincePage.load();
+if (first === 'auditor') void auditorPage.load();
 
 export function App() {
   const { t, language, setLanguage } = useLanguage();
@@ -35,6 +32,9 @@ export function App() {
       navigate({ page: 'province', province: viewer.province, params: route.params });
     } else navigate({ page: viewer.role === 'auditor' ? 'auditor' : 'ministry', params: route.params });
   }, [viewer, route, navigate]);
+
+  const ProvincePage = useChunk(provincePage, route.page === 'province');
+  const AuditorPage = useChunk(auditorPage, route.page === 'auditor');
 
   if (restoring) return <p className="card">{t('loading')}</p>;
   if (!viewer) {
@@ -53,11 +53,10 @@ export function App() {
   return (
     <LiveProvider>
       <Shell>
-        <Suspense fallback={<p>{t('loading')}</p>}>
-          {route.page === 'ministry' && <RankingPage />}
-          {route.page === 'province' && <ProvincePage province={route.province ?? viewer.province ?? ''} />}
-          {route.page === 'auditor' && <AuditorPage />}
-        </Suspense>
+        {route.page === 'ministry' && <RankingPage />}
+        {ProvincePage && <ProvincePage province={route.province ?? viewer.province ?? ''} />}
+        {AuditorPage && <AuditorPage />}
+        {route.page !== 'ministry' && !ProvincePage && !AuditorPage && <p>{t('loading')}</p>}
       </Shell>
     </LiveProvider>
   );

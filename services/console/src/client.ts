@@ -1,4 +1,5 @@
 import { Client, cacheExchange, fetchExchange } from '@urql/core';
+import { earlyReadsExchange } from './early-reads.js';
 
 /**
  * One client per signed-in token. Subscriptions go over the same fetch as queries, as Server-Sent
@@ -7,7 +8,7 @@ import { Client, cacheExchange, fetchExchange } from '@urql/core';
 export function createClient(token: string): Client {
   return new Client({
     url: '/graphql',
-    exchanges: [cacheExchange, fetchExchange],
+    exchanges: [earlyReadsExchange(), cacheExchange, fetchExchange],
     fetchSubscriptions: true,
     requestPolicy: 'cache-and-network',
     fetchOptions: () => ({ headers: { authorization: `Bearer ${token}` } }),

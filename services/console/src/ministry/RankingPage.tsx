@@ -1,4 +1,5 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { useMemo } from 'react';
+import { chunk, useChunk } from '../chunk.js';
 import { useLanguage } from '../i18n/language.js';
 import { QueryProblem } from '../layout/QueryProblem.js';
 import { useLiveQuery } from '../live/use-live-query.js';
@@ -7,25 +8,23 @@ import { useAsOf, useRoute } from '../use-route.js';
 import { ExportButtons } from './ExportButtons.js';
 import { IndicatorsQuery, RankingQuery } from './queries.js';
 import { RankingTable } from './RankingTable.js';
+import { rankingChoice } from './ranking-choice.js';
 
-// The chart library is the largest part of the console: the table does not wait for it.
-const SeriesChart = lazy(() => import('./SeriesChart.js').then((m) => ({ default: m.SeriesChart })));
-
-const DEFAULT_INDICATOR = 'doctors_per_10000';
+// The chart library is the largest part of the console: it loads once the table is on screen.
+const seriesChart = chunk(() => import('./SeriesChart.js').then((m) => m.SeriesChart));
 
 /** The ministry's page: one indicator and year, every province ranked, in either geography. */
 export function RankingPage() {
   const { t, language } = useLanguage();
   const [route, navigate] = useRoute();
   const asOf = useAsOf();
-  const indicator = route.params.get('indicator') ?? DEFAULT_INDICATOR;
-  const year = Number(route.params.get('year') ?? 2025);
-  const geography = route.params.get('geo') === 'pre_merger' ? 'pre_merger' : 'current';
+  const { indicator, year, geography } = rankingChoice(route.params);
   const set = (changes: Record<string, string | undefined>) => navigate(withParams(route, changes));
 
   const [indicators] = useLiveQuery(IndicatorsQuery, { asOf: asOf ?? null }, { asOf });
   const [ranking] = useLiveQuery(RankingQuery, { indicator, year, geography, asOf: asOf ?? null }, { asOf });
   const comparison = ranking.data?.nationalComparison;
+  const SeriesChart = useChunk(seriesChart, comparison !== undefined);
   const info = indicators.data?.indicators.find((one) => one.code === indicator);
   const indicatorName = info ? (language === 'vi' ? info.nameVi : info.nameEn) : indicator;
   const sorted = useMemo(
@@ -85,9 +84,11 @@ export function RankingPage() {
           </div>
           {sorted.every((row) => row.value === null) && <p>{t('ranking.none')}</p>}
           <RankingTable rows={sorted} caption={`${indicatorName} — ${year}`} />
-          <Suspense fallback={<p>{t('loading')}</p>}>
+          {SeriesChart ? (
             <SeriesChart indicator={indicator} indicatorName={indicatorName} geography={geography} rows={sorted} />
-          </Suspense>
+          ) : (
+            <p>{t('loading')}</p>
+          )}
         </>
       )}
     </section>

@@ -2,19 +2,10 @@ import type { Client } from '@urql/core';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { Provider } from 'urql';
 import { createClient } from '../client.js';
-import { graphql } from '../graphql.js';
+import { STORAGE_KEY, type StoredSession } from './stored-session.js';
+import { type Viewer, whoIs } from './who-is.js';
 
-const ViewerQuery = graphql(`
-  query Viewer {
-    viewer { id role province }
-  }
-`);
-
-export interface Viewer {
-  id: string;
-  role: 'ministry' | 'province' | 'auditor' | 'system';
-  province: string | null;
-}
+export type { Viewer } from './who-is.js';
 
 interface Session {
   viewer: Viewer | undefined;
@@ -28,18 +19,11 @@ interface Session {
 }
 
 const SessionContext = createContext<Session | undefined>(undefined);
-const STORAGE_KEY = 'chitieu.token';
 
-/** Asks the gateway who a token names: the token is checked there, never trusted from its payload. */
-async function whoIs(client: Client): Promise<Viewer | string> {
-  const result = await client.query(ViewerQuery, {}, { requestPolicy: 'network-only' }).toPromise();
-  if (result.error) return result.error.graphQLErrors[0]?.message ?? result.error.message;
-  return result.data?.viewer ?? 'no viewer';
-}
-
-export function SessionProvider({ children }: { children: ReactNode }) {
+/** `stored`: the token kept in this tab, whose check main.tsx started before the first render. */
+export function SessionProvider({ stored, children }: { stored: StoredSession | undefined; children: ReactNode }) {
   const [state, setState] = useState<{ client: Client; viewer: Viewer; token: string } | undefined>();
-  const [restoring, setRestoring] = useState(() => sessionStorage.getItem(STORAGE_KEY) !== null);
+  const [restoring, setRestoring] = useState(stored !== undefined);
 
   const signIn = useCallback(async (token: string) => {
     const client = createClient(token.trim());
@@ -55,13 +39,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
-    const stored = sessionStorage.getItem(STORAGE_KEY);
-    if (stored === null) return;
-    void signIn(stored).then((refused) => {
-      if (refused) sessionStorage.removeItem(STORAGE_KEY);
+    if (!stored) return;
+    void stored.viewer.then((viewer) => {
+      if (typeof viewer === 'string') sessionStorage.removeItem(STORAGE_KEY);
+      else setState({ client: stored.client, viewer, token: stored.token });
       setRestoring(false);
     });
-  }, [signIn]);
+  }, [stored]);
 
   const value = useMemo(
     () => ({ viewer: state?.viewer, token: state?.token, restoring, signIn, signOut }),
