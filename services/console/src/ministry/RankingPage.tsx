@@ -8,6 +8,7 @@ import { useAsOf, useRoute } from '../use-route.js';
 import { ExportButtons } from './ExportButtons.js';
 import { IndicatorsQuery, RankingQuery } from './queries.js';
 import { RankingTable } from './RankingTable.js';
+import { byRank } from './rank-order.js';
 import { rankingChoice } from './ranking-choice.js';
 
 // The chart library is the largest part of the console: it loads once the table is on screen.
@@ -27,11 +28,7 @@ export function RankingPage() {
   const SeriesChart = useChunk(seriesChart, comparison !== undefined);
   const info = indicators.data?.indicators.find((one) => one.code === indicator);
   const indicatorName = info ? (language === 'vi' ? info.nameVi : info.nameEn) : indicator;
-  const sorted = useMemo(
-    () =>
-      [...(comparison?.rows ?? [])].sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9) || a.name.localeCompare(b.name)),
-    [comparison],
-  );
+  const sorted = useMemo(() => [...(comparison?.rows ?? [])].sort(byRank), [comparison]);
 
   return (
     <section aria-labelledby="ranking-title">
