@@ -10,6 +10,7 @@ import { IndicatorsQuery, RankingQuery } from './queries.js';
 import { RankingTable } from './RankingTable.js';
 import { byRank } from './rank-order.js';
 import { rankingChoice } from './ranking-choice.js';
+import { useSeries } from './series.js';
 
 // The chart library is the largest part of the console: it loads once the table is on screen.
 const seriesChart = chunk(() => import('./SeriesChart.js').then((m) => m.SeriesChart));
@@ -26,6 +27,7 @@ export function RankingPage() {
   const [ranking] = useLiveQuery(RankingQuery, { indicator, year, geography, asOf: asOf ?? null }, { asOf });
   const comparison = ranking.data?.nationalComparison;
   const SeriesChart = useChunk(seriesChart, comparison !== undefined);
+  const points = useSeries({ indicator, geography, asOf: asOf ?? null, enabled: comparison !== undefined });
   const info = indicators.data?.indicators.find((one) => one.code === indicator);
   const indicatorName = info ? (language === 'vi' ? info.nameVi : info.nameEn) : indicator;
   const sorted = useMemo(() => [...(comparison?.rows ?? [])].sort(byRank), [comparison]);
@@ -82,7 +84,7 @@ export function RankingPage() {
           {sorted.every((row) => row.value === null) && <p>{t('ranking.none')}</p>}
           <RankingTable rows={sorted} caption={`${indicatorName} — ${year}`} />
           {SeriesChart ? (
-            <SeriesChart indicator={indicator} indicatorName={indicatorName} geography={geography} rows={sorted} />
+            <SeriesChart indicatorName={indicatorName} rows={sorted} points={points} />
           ) : (
             <p>{t('loading')}</p>
           )}

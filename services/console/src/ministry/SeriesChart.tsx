@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import {
   CartesianGrid,
   Legend,
@@ -10,36 +10,23 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { useClient } from 'urql';
 import { useLanguage } from '../i18n/language.js';
-import { useLive } from '../live/live-events.js';
 import { formatNumber } from '../numbers/parse-number.js';
 import { withParams } from '../route.js';
-import { useAsOf, useRoute } from '../use-route.js';
-import { RankingQuery } from './queries.js';
+import { useRoute } from '../use-route.js';
 import type { RankingRow } from './RankingTable.js';
+import { type Point, YEARS } from './series.js';
 
-const YEARS = Array.from({ length: 16 }, (_, index) => 2015 + index);
 /** 1 July 2025 as a fraction of the year axis. */
 const MERGER = 2025 + 181 / 365;
 // Colours distinguishable by the common colour blindnesses (Okabe–Ito), each with a dash of its own too.
 const COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9'];
 
-type Point = { year: number } & Record<string, number | null>;
-
-/** One indicator's yearly series for chosen provinces, each against its governing target, the merger marked. */
-export function SeriesChart(props: {
-  indicator: string;
-  indicatorName: string;
-  geography: string;
-  rows: readonly RankingRow[];
-}) {
+/** The yearly series (useSeries) of chosen provinces, each against its governing target, the merger marked. */
+export function SeriesChart(props: { indicatorName: string; rows: readonly RankingRow[]; points: Point[] }) {
   const { t, language } = useLanguage();
-  const client = useClient();
-  const asOf = useAsOf();
-  const { version } = useLive();
   const [route, navigate] = useRoute();
-  const [points, setPoints] = useState<Point[]>([]);
+  const { points } = props;
 
   const withFigures = props.rows.filter((row) => row.value !== null || row.targetValue !== null);
   const chosen = useMemo(() => {
@@ -51,36 +38,6 @@ export function SeriesChart(props: {
       .map((row) => row.province);
   }, [route, props.rows]);
   const names = new Map(props.rows.map((row) => [row.province, row.name]));
-
-  useEffect(() => {
-    let cancelled = false;
-    const variables = (year: number) => ({
-      indicator: props.indicator,
-      year,
-      geography: props.geography as 'current',
-      asOf: asOf ?? null,
-    });
-    // Once the log has grown (version > 0), past the cache like every other read of the page.
-    const requestPolicy = version > 0 ? 'network-only' : 'cache-first';
-    void Promise.all(
-      YEARS.map((year) => client.query(RankingQuery, variables(year), { requestPolicy }).toPromise()),
-    ).then((results) => {
-      if (cancelled) return;
-      setPoints(
-        results.map((result, index) => {
-          const point: Point = { year: YEARS[index] as number } as Point;
-          for (const row of result.data?.nationalComparison?.rows ?? []) {
-            point[row.province] = row.value;
-            point[`${row.province}:target`] = row.targetValue;
-          }
-          return point;
-        }),
-      );
-    });
-    return () => {
-      cancelled = true;
-    };
-  }, [client, props.indicator, props.geography, asOf, version]);
 
   const toggle = (province: string) => {
     const next = chosen.includes(province) ? chosen.filter((one) => one !== province) : [...chosen, province];
