@@ -1,7 +1,13 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** Newest modification time under a path (a file, or a folder walked whole); 0 when absent. */
+/**
+ * Tests are not in the bundle: editing one must not rebuild the console, least of all while another
+ * test run serves the build being replaced.
+ */
+const NOT_BUILT = /(^e2e$|\.test\.tsx?$)/u;
+
+/** Newest modification time under a path (a file, or a folder walked whole, tests left out); 0 when absent. */
 function newest(path: string): number {
   let stats: ReturnType<typeof statSync>;
   try {
@@ -11,7 +17,9 @@ function newest(path: string): number {
   }
   if (!stats.isDirectory()) return stats.mtimeMs;
   let latest = stats.mtimeMs;
-  for (const entry of readdirSync(path)) latest = Math.max(latest, newest(join(path, entry)));
+  for (const entry of readdirSync(path)) {
+    if (!NOT_BUILT.test(entry)) latest = Math.max(latest, newest(join(path, entry)));
+  }
   return latest;
 }
 
