@@ -16,32 +16,36 @@ export type ErrorCode =
   | 'PROVINCE_MERGED';
 
 /** zod 4's issue codes: a client words them with zod's locales (`z.locales.vi()`). */
-export type ZodIssueCode =
-  | 'invalid_type'
-  | 'too_big'
-  | 'too_small'
-  | 'invalid_format'
-  | 'not_multiple_of'
-  | 'unrecognized_keys'
-  | 'invalid_union'
-  | 'invalid_key'
-  | 'invalid_element'
-  | 'invalid_value';
+export const ZOD_ISSUE_CODES = [
+  'invalid_type',
+  'too_big',
+  'too_small',
+  'invalid_format',
+  'not_multiple_of',
+  'unrecognized_keys',
+  'invalid_union',
+  'invalid_key',
+  'invalid_element',
+  'invalid_value',
+] as const;
+export type ZodIssueCode = (typeof ZOD_ISSUE_CODES)[number];
 
 /**
  * The domain's own rules that a form commonly hits, for a client to word in its language; their
  * parameters are named where each is raised. Rules without a code speak English only.
  */
-export type RuleCode =
-  | 'province_not_yet'
-  | 'province_merged'
-  | 'unit_not_convertible'
-  | 'percent_out_of_range'
-  | 'negative_value'
-  | 'already_reported'
-  | 'correction_identical'
-  | 'revision_identical'
-  | 'date_in_future';
+export const RULE_CODES = [
+  'province_not_yet',
+  'province_merged',
+  'unit_not_convertible',
+  'percent_out_of_range',
+  'negative_value',
+  'already_reported',
+  'correction_identical',
+  'revision_identical',
+  'date_in_future',
+] as const;
+export type RuleCode = (typeof RULE_CODES)[number];
 
 /** A parameter of an issue's code: plain JSON, so that it reaches a client unchanged. */
 export type IssueParam = string | number | boolean | null | readonly (string | number | boolean | null)[];

@@ -1,3 +1,4 @@
+import { type RuleCode, ZOD_ISSUE_CODES } from '@chitieu/errors';
 import { vi } from 'zod/v4/locales';
 import type { MessageKey } from '../i18n/en.js';
 import type { Translate } from '../i18n/language.js';
@@ -18,32 +19,10 @@ export interface WireIssue {
  */
 const zodVietnamese = vi().localeError;
 
-type ZodCode =
-  | 'invalid_type'
-  | 'too_big'
-  | 'too_small'
-  | 'invalid_format'
-  | 'not_multiple_of'
-  | 'unrecognized_keys'
-  | 'invalid_union'
-  | 'invalid_key'
-  | 'invalid_element'
-  | 'invalid_value';
-const ZOD_CODES: ReadonlySet<string> = new Set<ZodCode>([
-  'invalid_type',
-  'too_big',
-  'too_small',
-  'invalid_format',
-  'not_multiple_of',
-  'unrecognized_keys',
-  'invalid_union',
-  'invalid_key',
-  'invalid_element',
-  'invalid_value',
-]);
+const ZOD_CODES: ReadonlySet<string> = new Set(ZOD_ISSUE_CODES);
 
 /** The domain's rules that the forms commonly hit (packages/errors `RuleCode`), worded in i18n. */
-const RULES: Readonly<Record<string, MessageKey>> = {
+const RULES: Readonly<Record<RuleCode, MessageKey>> = {
   province_not_yet: 'issue.province_not_yet',
   province_merged: 'issue.province_merged',
   unit_not_convertible: 'issue.unit_not_convertible',
@@ -79,7 +58,7 @@ const SAMPLES: Readonly<Record<string, unknown>> = {
 export function localizeIssue(issue: WireIssue, language: Language, t: Translate): string {
   const { code, params = {} } = issue;
   if (code === undefined) return issue.message;
-  const rule = RULES[code];
+  const rule = Object.hasOwn(RULES, code) ? RULES[code as RuleCode] : undefined;
   if (rule) return t(rule, wordedParams(params, language));
   if (!ZOD_CODES.has(code)) return issue.message;
   if (code === 'too_small' && params.origin === 'string' && params.minimum === 1) return t('form.empty');
