@@ -184,6 +184,13 @@ describe.each(engines)('the console in a browser (%s)', (engine) => {
       await refusal.waitFor();
       expect(await refusal.innerText()).toMatch(/^Bị từ chối/u);
       expect(await refusal.getAttribute('data-code')).toBe('FORBIDDEN');
+
+      // Signing out leaves Lai Châu's page: the next user, in the same tab, lands on their own.
+      await page.getByRole('button', { name: 'Đăng xuất' }).click();
+      await poll(async () => new URL(page.url()).hash).toBe('#/sign-in');
+      await page.getByLabel('Mã truy cập').fill(e2e.tokens.auditor);
+      await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+      await poll(async () => new URL(page.url()).hash).toBe('#/auditor');
     },
     STORY_MS,
   );

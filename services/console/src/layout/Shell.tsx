@@ -10,7 +10,7 @@ import { AsOfControl } from './AsOfControl.js';
 export function Shell({ children }: { children: ReactNode }) {
   const { t, language, setLanguage } = useLanguage();
   const { viewer, signOut } = useSession();
-  const [route] = useRoute();
+  const [route, navigate] = useRoute();
   const asOf = route.params.get('asOf');
   // Links keep the as-of instant: an auditor moving between pages stays in the same past.
   const link = (page: Route['page'], province?: string) =>
@@ -54,7 +54,15 @@ export function Shell({ children }: { children: ReactNode }) {
           >
             {language === 'vi' ? 'EN' : 'VI'}
           </button>
-          <button type="button" className="secondary" onClick={signOut}>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              signOut();
+              // The next user starts on the page of their own role, not on this user's.
+              navigate({ page: 'sign-in', params: new URLSearchParams() });
+            }}
+          >
             {t('signOut')}
           </button>
         </div>
