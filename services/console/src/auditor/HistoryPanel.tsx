@@ -1,9 +1,10 @@
 import { useState } from 'react';
+import type { ResultOf } from '../graphql.js';
 import { useLanguage } from '../i18n/language.js';
-import { QueryProblem } from '../layout/QueryProblem.js';
 import { TableScroll } from '../layout/TableScroll.js';
-import { useLiveQuery } from '../live/use-live-query.js';
 import { formatNumber } from '../numbers/parse-number.js';
+import { MoreButton } from '../paging/MoreButton.js';
+import { PageReader, usePages } from '../paging/use-pages.js';
 import { useAsOf } from '../use-route.js';
 import { ReportHistoryQuery, TargetHistoryQuery } from './queries.js';
 
@@ -16,6 +17,18 @@ interface Version {
   change: string;
   document: string;
 }
+
+type PlanNode = ResultOf<typeof TargetHistoryQuery>['plans']['edges'][number]['node'];
+type ReportNode = ResultOf<typeof ReportHistoryQuery>['reports']['edges'][number]['node'];
+
+const plansPage = (data: ResultOf<typeof TargetHistoryQuery>) => ({
+  nodes: data.plans.edges.map((edge) => edge.node),
+  ...data.plans.pageInfo,
+});
+const reportsPage = (data: ResultOf<typeof ReportHistoryQuery>) => ({
+  nodes: data.reports.edges.map((edge) => edge.node),
+  ...data.reports.pageInfo,
+});
 
 /** A target's kinds of change (`TargetVersion.changeKind`), worded in i18n; another shows as sent. */
 const TARGET_CHANGES = ['adopted', 'revised', 'withdrawn'] as const;
@@ -32,15 +45,45 @@ export function HistoryPanel({ province }: { province: string }) {
   const { t, language } = useLanguage();
   const asOf = useAsOf();
   const variables = { province, asOf: asOf ?? null };
-  const [targets] = useLiveQuery(TargetHistoryQuery, variables, { asOf });
-  const [reports] = useLiveQuery(ReportHistoryQuery, variables, { asOf });
+  const targets = usePages<PlanNode>(JSON.stringify(variables));
+  const reports = usePages<ReportNode>(JSON.stringify(variables));
   const [chosen, setChosen] = useState('');
-  const error = targets.error ?? reports.error;
-  if (error) return <QueryProblem error={error} />;
-  if (!targets.data || !reports.data) return <p>{t('loading')}</p>;
+  // The readers render only their errors; they stay mounted whatever the panel shows.
+  const readers = (
+    <>
+      {targets.after.map((after, index) => (
+        <PageReader
+          key={after ?? ''}
+          query={TargetHistoryQuery}
+          variables={{ ...variables, after }}
+          asOf={asOf}
+          select={plansPage}
+          onPage={(page) => targets.receive(index, page)}
+        />
+      ))}
+      {reports.after.map((after, index) => (
+        <PageReader
+          key={after ?? ''}
+          query={ReportHistoryQuery}
+          variables={{ ...variables, after }}
+          asOf={asOf}
+          select={reportsPage}
+          onPage={(page) => reports.receive(index, page)}
+        />
+      ))}
+    </>
+  );
+  if (!targets.loaded || !reports.loaded) {
+    return (
+      <>
+        {readers}
+        <p>{t('loading')}</p>
+      </>
+    );
+  }
 
   const items = new Map<string, { label: string; versions: Version[] }>();
-  for (const { node: plan } of targets.data.plans.edges) {
+  for (const plan of targets.nodes) {
     for (const target of plan.targets) {
       items.set(`target:${target.id}`, {
         label: `${t('form.target')} ${plan.plan} ${target.target} · ${target.indicatorCode} ${target.year}`,
@@ -60,7 +103,7 @@ export function HistoryPanel({ province }: { province: string }) {
       });
     }
   }
-  for (const { node: report } of reports.data.reports.edges) {
+  for (const report of reports.nodes) {
     items.set(`report:${report.id}`, {
       label: `${t('province.reports')} · ${report.indicator} ${report.period}`,
       versions: report.history.map((version) => ({
@@ -80,6 +123,7 @@ export function HistoryPanel({ province }: { province: string }) {
   return (
     <section aria-labelledby="history-title">
       <h2 id="history-title">{t('audit.history')}</h2>
+      {readers}
       <div className="field">
         <label htmlFor="history-of">{t('audit.historyOf')}</label>
         <select id="history-of" value={key} onChange={(event) => setChosen(event.target.value)}>
@@ -90,6 +134,18 @@ export function HistoryPanel({ province }: { province: string }) {
           ))}
         </select>
       </div>
+      <MoreButton
+        partial={targets.partial}
+        count={targets.nodes.length}
+        more={targets.more}
+        canMore={targets.next !== null}
+      />
+      <MoreButton
+        partial={reports.partial}
+        count={reports.nodes.length}
+        more={reports.more}
+        canMore={reports.next !== null}
+      />
       {item && (
         <TableScroll label={item.label}>
           <table className="history">

@@ -19,8 +19,8 @@ export const EventsQuery = graphql(`
 // The gateway's cost limit (5000) counts a list's first as a multiplier: targets' and reports'
 // histories are asked separately, each within it.
 export const TargetHistoryQuery = graphql(`
-  query AuditTargetHistory($province: ID!, $asOf: DateTime) {
-    plans(province: $province, asOf: $asOf, first: 10) {
+  query AuditTargetHistory($province: ID!, $asOf: DateTime, $after: String) {
+    plans(province: $province, asOf: $asOf, first: 10, after: $after) {
       edges {
         node {
           plan
@@ -33,14 +33,16 @@ export const TargetHistoryQuery = graphql(`
           }
         }
       }
+      pageInfo { hasNextPage endCursor }
     }
   }
 `);
 
 export const ReportHistoryQuery = graphql(`
-  query AuditReportHistory($province: ID!, $asOf: DateTime) {
-    reports(province: $province, asOf: $asOf, first: 50) {
+  query AuditReportHistory($province: ID!, $asOf: DateTime, $after: String) {
+    reports(province: $province, asOf: $asOf, first: 50, after: $after) {
       edges { node { id indicator period history { revision value reason recordedBy knownFrom source corrects } } }
+      pageInfo { hasNextPage endCursor }
     }
   }
 `);

@@ -21,6 +21,7 @@ const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000 
 /** Kiên Giang's table of seed 004 and a faulty one of the same shape, as the gateway's dry-run test reads them. */
 const FIXTURES = fileURLToPath(new URL('../../../../packages/domain/src/import/fixtures/', import.meta.url));
 
+const REPORT = `mutation ($input: ReportIndicatorInput!) { reportIndicator(input: $input) { projected } }`;
 const ADD_TASK = `mutation ($input: AddPlanTaskInput!) { addPlanTask(input: $input) { projected } }`;
 
 describe.each(engines)('the console in a browser (%s)', (engine) => {
@@ -370,6 +371,42 @@ describe.each(engines)('the console in a browser (%s)', (engine) => {
         /^2\s+điều chỉnh\s.*\s52\s+chuyen-vien@thai-nguyen\s.*Quyết định 45\/QĐ-UBND UBND tỉnh Thái Nguyên\s+Nâng chỉ tiêu giường bệnh theo quy hoạch$/su,
       );
       expect(await wcagViolations(page)).toEqual([]);
+    },
+    STORY_MS,
+  );
+  // Last: the figures it writes would push earlier stories' reports past the first page.
+  it(
+    'more reports than one page: the lists say they are partial, and the next page brings the oldest',
+    async () => {
+      // 2027–2076 yearly, after the seeds' 2025 and the stories' 2026 (the province exists from 2025,
+      // and a second report of a year is refused): 52 in all, past the 50 a page holds.
+      for (let year = 2027; year <= 2076; year++) {
+        const period = { kind: 'year', year };
+        const input = { province: THAI_NGUYEN, indicator: 'doctors_per_10000', period, value: 10, unit: 'per_10000' };
+        dataOf(
+          await e2e.gql(REPORT, { input: { ...input, status: 'final', source: 'Niên giám' } }, e2e.tokens.province),
+        );
+      }
+      await signIn(e2e.tokens.province);
+      const form = page.locator('form[aria-labelledby="correct-title"]');
+      await form.getByLabel('Chỉ số').selectOption('doctors_per_10000');
+      const note = form.getByRole('status').filter({ hasText: 'Đang hiện 50; còn nữa' });
+      await note.waitFor();
+      expect(await form.locator('#correct-report option').count()).toBe(50);
+      await form.getByRole('button', { name: 'Xem thêm' }).click();
+      await poll(() => form.locator('#correct-report option').count()).toBe(52);
+      expect(await form.locator('#correct-report option', { hasText: '· 2025 = 17,2' }).count()).toBe(1);
+      expect(await form.locator('#correct-report option', { hasText: '· 2076 = 10' }).count()).toBe(1);
+      expect(await note.count()).toBe(0);
+
+      await signIn(e2e.tokens.auditor);
+      const history = page.locator('section[aria-labelledby="history-title"]');
+      await history.getByRole('status').filter({ hasText: 'Đang hiện 50; còn nữa' }).waitFor();
+      await history.getByRole('button', { name: 'Xem thêm' }).click();
+      await poll(() => history.locator('option', { hasText: 'doctors_per_10000 2076' }).count()).toBe(1);
+      expect(await history.locator('option', { hasText: 'Số liệu đã báo cáo · doctors_per_10000 2025' }).count()).toBe(
+        1,
+      );
     },
     STORY_MS,
   );

@@ -194,6 +194,9 @@ export const en = {
   'change.withdrawn': 'withdrawn',
   'change.reported': 'reported',
   'change.corrected': 'corrected',
+  'list.partial': 'Showing {count}; there are more',
+  'list.more': 'Show more',
+  'form.allIndicators': 'All indicators',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -196,4 +196,7 @@ export const vi: Record<MessageKey, string> = {
   'change.withdrawn': 'bãi bỏ',
   'change.reported': 'báo cáo',
   'change.corrected': 'đính chính',
+  'list.partial': 'Đang hiện {count}; còn nữa',
+  'list.more': 'Xem thêm',
+  'form.allIndicators': 'Mọi chỉ số',
 };

@@ -1,10 +1,11 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { Field } from '../forms/Field.js';
 import { FormStatus } from '../forms/FormStatus.js';
 import { useCommand } from '../forms/use-command.js';
 import { useLanguage } from '../i18n/language.js';
 import { formatNumber, parseNumber } from '../numbers/parse-number.js';
 import { CorrectMutation } from './queries.js';
+import type { IndicatorChoice } from './ReportForm.js';
 
 export interface ReportChoice {
   eventId: string;
@@ -29,8 +30,19 @@ export function periodOf(key: string): Period {
 
 const FIELDS = ['corrects', 'value', 'reason', 'source', 'status'];
 
-/** Correct a reported figure: a new version naming the one it replaces, with a reason. */
-export function CorrectForm({ reports, disabled }: { reports: readonly ReportChoice[]; disabled: boolean }) {
+/**
+ * Correct a reported figure: a new version naming the one it replaces, with a reason. The
+ * indicator narrows which reports are asked for; `children` says when the list is partial.
+ */
+export function CorrectForm(props: {
+  reports: readonly ReportChoice[];
+  indicators: readonly IndicatorChoice[];
+  indicator: string;
+  onIndicator: (code: string) => void;
+  disabled: boolean;
+  children?: ReactNode;
+}) {
+  const { reports, disabled } = props;
   const { t, language } = useLanguage();
   const command = useCommand(CorrectMutation, FIELDS);
   const [corrects, setCorrects] = useState('');
@@ -63,7 +75,19 @@ export function CorrectForm({ reports, disabled }: { reports: readonly ReportCho
   return (
     <form className="card form" onSubmit={submit} aria-labelledby="correct-title" noValidate>
       <h2 id="correct-title">{t('form.correct')}</h2>
-      <fieldset disabled={disabled || reports.length === 0}>
+      <fieldset disabled={disabled}>
+        <Field id="correct-indicator" label={t('form.indicator')}>
+          {(aria) => (
+            <select {...aria} value={props.indicator} onChange={(event) => props.onIndicator(event.target.value)}>
+              <option value="">{t('form.allIndicators')}</option>
+              {props.indicators.map((one) => (
+                <option key={one.code} value={one.code}>
+                  {one.code} · {language === 'vi' ? one.nameVi : one.nameEn}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <Field id="correct-report" label={t('form.whichReport')} error={fields.corrects}>
           {(aria) => (
             <select {...aria} value={report?.eventId ?? ''} onChange={(event) => setCorrects(event.target.value)}>
@@ -75,6 +99,7 @@ export function CorrectForm({ reports, disabled }: { reports: readonly ReportCho
             </select>
           )}
         </Field>
+        {props.children}
         <Field
           id="correct-value"
           label={t('form.value')}
@@ -92,7 +117,7 @@ export function CorrectForm({ reports, disabled }: { reports: readonly ReportCho
           {(aria) => <input {...aria} value={source} onChange={(event) => setSource(event.target.value)} />}
         </Field>
         <FormStatus errors={command.errors} done={command.done} />
-        <button type="submit" disabled={command.sending}>
+        <button type="submit" disabled={command.sending || !report}>
           {t('form.correct.submit')}
         </button>
       </fieldset>

@@ -1,6 +1,10 @@
+import { useEffect, useState } from 'react';
+import type { ResultOf } from '../graphql.js';
 import { useLanguage } from '../i18n/language.js';
 import { QueryProblem } from '../layout/QueryProblem.js';
 import { useLiveQuery } from '../live/use-live-query.js';
+import { MoreButton } from '../paging/MoreButton.js';
+import { PageReader, usePages } from '../paging/use-pages.js';
 import { useSession } from '../session/session.js';
 import { useAsOf } from '../use-route.js';
 import { AtGlance } from './AtGlance.js';
@@ -11,6 +15,18 @@ import { PlansQuery, ProvinceIndicatorsQuery, ReportsQuery } from './queries.js'
 import { ReportForm } from './ReportForm.js';
 import { ReviseTargetForm } from './ReviseTargetForm.js';
 
+type PlanNode = ResultOf<typeof PlansQuery>['plans']['edges'][number]['node'];
+type ReportNode = ResultOf<typeof ReportsQuery>['reports']['edges'][number]['node'];
+
+const plansPage = (data: ResultOf<typeof PlansQuery>) => ({
+  nodes: data.plans.edges.map((edge) => edge.node),
+  ...data.plans.pageInfo,
+});
+const reportsPage = (data: ResultOf<typeof ReportsQuery>) => ({
+  nodes: data.reports.edges.map((edge) => edge.node),
+  ...data.reports.pageInfo,
+});
+
 /**
  * A province's plans, progress and forms. Who may read it is the gateway's decision: another
  * province's page shows the gateway's refusal, not an empty page.
@@ -20,8 +36,17 @@ export function ProvincePage({ province }: { province: string }) {
   const { viewer } = useSession();
   const asOf = useAsOf();
   const variables = { province, asOf: asOf ?? null };
-  const [plans] = useLiveQuery(PlansQuery, variables, { asOf });
-  const [reports] = useLiveQuery(ReportsQuery, variables, { asOf });
+  const [plans] = useLiveQuery(PlansQuery, { ...variables, after: null }, { asOf });
+  const planPages = usePages<PlanNode>(JSON.stringify(variables));
+  const receivePlans = planPages.receive;
+  // The first page of plans is read here (its name and refusal head the page); later ones below.
+  useEffect(() => {
+    if (plans.data) receivePlans(0, plansPage(plans.data));
+  }, [plans.data, receivePlans]);
+  // The correction form's indicator narrows the reports asked for, so the list stays short.
+  const [indicator, setIndicator] = useState('');
+  const reportVariables = { ...variables, indicator: indicator || null };
+  const reports = usePages<ReportNode>(JSON.stringify(reportVariables));
   const [indicators] = useLiveQuery(ProvinceIndicatorsQuery, { asOf: asOf ?? null }, { asOf });
   // Only the province itself writes (the gateway would refuse anyone else), and never in the past.
   const canWrite = viewer?.role === 'province' && !asOf;
@@ -35,28 +60,65 @@ export function ProvincePage({ province }: { province: string }) {
       </section>
     );
   }
-  const nodes = plans.data?.plans.edges.map((edge) => edge.node) ?? [];
+  const nodes = planPages.nodes;
   const targets = nodes.flatMap((plan) =>
     plan.targets.filter((target) => !target.withdrawn).map((target) => ({ ...target, plan: plan.plan })),
   );
-  const reportNodes = reports.data?.reports.edges.map((edge) => edge.node) ?? [];
 
   return (
     <section aria-labelledby="province-title">
       <h1 id="province-title">{t('province.title', { province: name })}</h1>
       {!plans.data && <p>{t('loading')}</p>}
-      {reports.error && <QueryProblem error={reports.error} />}
+      {planPages.after.slice(1).map((after, index) => (
+        <PageReader
+          key={after ?? ''}
+          query={PlansQuery}
+          variables={{ ...variables, after }}
+          asOf={asOf}
+          select={plansPage}
+          onPage={(page) => receivePlans(index + 1, page)}
+        />
+      ))}
+      {reports.after.map((after, index) => (
+        <PageReader
+          key={after ?? ''}
+          query={ReportsQuery}
+          variables={{ ...reportVariables, after }}
+          asOf={asOf}
+          select={reportsPage}
+          onPage={(page) => reports.receive(index, page)}
+        />
+      ))}
       {plans.data && <AtGlance statuses={targets.map((target) => target.progress?.status ?? 'no_data')} />}
       <div className="columns">
         <div className="plans">
           {nodes.map((plan) => (
             <PlanCard key={plan.id} plan={plan} tenant={province} readOnly={!canWrite || plan.inherited} />
           ))}
+          <MoreButton
+            partial={planPages.partial}
+            count={nodes.length}
+            more={planPages.more}
+            canMore={planPages.next !== null}
+          />
         </div>
         {viewer?.role === 'province' && (
           <aside className="forms" aria-label={t('form.report')}>
             <ReportForm province={province} indicators={indicators.data?.indicators ?? []} disabled={!canWrite} />
-            <CorrectForm reports={reportNodes} disabled={!canWrite} />
+            <CorrectForm
+              reports={reports.nodes}
+              indicators={indicators.data?.indicators ?? []}
+              indicator={indicator}
+              onIndicator={setIndicator}
+              disabled={!canWrite}
+            >
+              <MoreButton
+                partial={reports.partial}
+                count={reports.nodes.length}
+                more={reports.more}
+                canMore={reports.next !== null}
+              />
+            </CorrectForm>
             <ReviseTargetForm
               province={province}
               targets={targets.filter((target) => !nodes.find((plan) => plan.plan === target.plan)?.inherited)}

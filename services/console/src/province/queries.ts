@@ -1,9 +1,9 @@
 import { graphql } from '../graphql.js';
 
 export const PlansQuery = graphql(`
-  query ProvincePlans($province: ID!, $asOf: DateTime) {
+  query ProvincePlans($province: ID!, $asOf: DateTime, $after: String) {
     province(id: $province, asOf: $asOf) { id name }
-    plans(province: $province, asOf: $asOf, first: 10) {
+    plans(province: $province, asOf: $asOf, first: 10, after: $after) {
       edges {
         node {
           id plan province inherited periodFrom periodTo
@@ -18,15 +18,17 @@ export const PlansQuery = graphql(`
           }
         }
       }
+      pageInfo { hasNextPage endCursor }
     }
   }
 `);
 
 // 50, not more: the gateway's cost limit (5000) multiplies by first, and urql adds __typename.
 export const ReportsQuery = graphql(`
-  query ProvinceReports($province: ID!, $asOf: DateTime) {
-    reports(province: $province, asOf: $asOf, first: 50) {
+  query ProvinceReports($province: ID!, $asOf: DateTime, $after: String, $indicator: String) {
+    reports(province: $province, asOf: $asOf, first: 50, after: $after, indicator: $indicator) {
       edges { node { id eventId province indicator period year value unit written status source revision } }
+      pageInfo { hasNextPage endCursor }
     }
   }
 `);
