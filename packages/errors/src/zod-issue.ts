@@ -44,6 +44,16 @@ export function fieldIssueOf(issue: z.core.$ZodIssue, path: string): FieldIssue 
   return { ...plain, code: issue.code satisfies ZodIssueCode, params };
 }
 
+/**
+ * Every issue of a failed parse as FieldIssues, each at its path under `under` (`events.0.data`):
+ * the one way a zod error becomes the issues of a ChitieuError.
+ */
+export function fieldIssuesOf(error: z.ZodError, under = ''): FieldIssue[] {
+  return error.issues.map((issue) =>
+    fieldIssueOf(issue, [...(under ? [under] : []), ...issue.path.map(String)].join('.')),
+  );
+}
+
 function wordedByZod(issue: z.core.$ZodIssue): string | undefined {
   const worded = english(issue as z.core.$ZodRawIssue);
   return typeof worded === 'string' ? worded : (worded?.message ?? undefined);

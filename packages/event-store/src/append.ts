@@ -1,5 +1,5 @@
 import type { Database } from '@chitieu/database';
-import { ChitieuError, type FieldIssue, fieldIssueOf } from '@chitieu/errors';
+import { ChitieuError, type FieldIssue, fieldIssuesOf } from '@chitieu/errors';
 import canonicalize from 'canonicalize';
 import { type Kysely, sql } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
@@ -128,9 +128,7 @@ function prepare(registry: EventRegistry, input: AppendInput, expected: Expected
 
     const metadata = eventMetadataSchema.safeParse(event.metadata, { reportInput: true });
     if (!metadata.success) {
-      for (const issue of metadata.error.issues) {
-        issues.push(fieldIssueOf(issue, [`${path}.metadata`, ...issue.path.map(String)].join('.')));
-      }
+      issues.push(...fieldIssuesOf(metadata.error, `${path}.metadata`));
     }
     const jsonIssues: FieldIssue[] = [];
     collectJsonIssues(event.data, `${path}.data`, jsonIssues);

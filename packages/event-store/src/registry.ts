@@ -1,4 +1,4 @@
-import { ChitieuError, type FieldIssue, fieldIssueOf } from '@chitieu/errors';
+import { ChitieuError, type FieldIssue, fieldIssuesOf } from '@chitieu/errors';
 import type { z } from 'zod';
 import { EVENT_TYPE_PATTERN } from './limits.js';
 
@@ -68,9 +68,7 @@ export class EventRegistry {
     if (!result.success) {
       return {
         ok: false,
-        issues: result.error.issues.map((issue) =>
-          fieldIssueOf(issue, [`${path}.data`, ...issue.path.map(String)].join('.')),
-        ),
+        issues: fieldIssuesOf(result.error, `${path}.data`),
       };
     }
     return { ok: true, schemaVersion: definition.version, data: result.data };
@@ -94,7 +92,7 @@ export class EventRegistry {
         'VALIDATION_FAILED',
         `upcasting ${type} from version ${storedVersion} to ${definition.version} gave invalid data`,
         { type, storedVersion, version: definition.version },
-        result.error.issues.map((issue) => fieldIssueOf(issue, ['data', ...issue.path.map(String)].join('.'))),
+        fieldIssuesOf(result.error, 'data'),
       );
     }
     return { schemaVersion: definition.version, data: result.data };

@@ -1,4 +1,4 @@
-import { fieldIssueOf } from '@chitieu/errors';
+import { fieldIssuesOf } from '@chitieu/errors';
 import type { z } from 'zod';
 import { invalid } from './errors.js';
 
@@ -6,14 +6,15 @@ import { invalid } from './errors.js';
  * Parses a command's data with its schema, or throws VALIDATION_FAILED naming every faulty field
  * with paths relative to the data (`reason`, `levels.2.deadline`). Deciders parse their commands
  * themselves so that the events they produce are valid whoever called them (GraphQL, importer, seed
- * loader). Each issue carries zod's code and parameters besides its message (`fieldIssueOf`). Keys whose value is undefined (`denominator: undefined` from a form) are dropped: the
- * stored event has no such key, so what `decide` returns is what a reader gets back.
+ * loader). Each issue carries zod's code and parameters besides its message (`fieldIssuesOf`). Keys
+ * whose value is undefined (`denominator: undefined` from a form) are dropped: the stored event has
+ * no such key, so what `decide` returns is what a reader gets back.
  */
 export function parseCommand<T>(schema: z.ZodType<T>, data: unknown): T {
   // reportInput: an invalid_type's issue then says what it received, in any language.
   const result = schema.safeParse(data, { reportInput: true });
   if (result.success) return withoutUndefined(result.data);
-  throw invalid(result.error.issues.map((issue) => fieldIssueOf(issue, issue.path.map(String).join('.'))));
+  throw invalid(fieldIssuesOf(result.error));
 }
 
 function withoutUndefined<T>(value: T): T {

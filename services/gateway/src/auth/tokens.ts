@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Actor } from '@chitieu/domain';
-import { ChitieuError, fieldIssueOf } from '@chitieu/errors';
+import { ChitieuError, fieldIssuesOf } from '@chitieu/errors';
 import { errors, jwtVerify, SignJWT } from 'jose';
 import { z } from 'zod';
 
@@ -112,7 +112,7 @@ export async function verifyToken(keys: TokenKeys, token: string, now?: Date): P
   }
   const parsed = claimsSchema.safeParse(payload, { reportInput: true });
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue) => fieldIssueOf(issue, issue.path.join('.')));
+    const issues = fieldIssuesOf(parsed.error);
     const message = issues.map((issue) => issue.message).join('; ');
     throw new ChitieuError('UNAUTHENTICATED', `invalid token claims: ${message}`, { reason: 'bad_claims' }, issues);
   }

@@ -65,8 +65,8 @@ function toGraphQLError(error: unknown, logger: Logger): GraphQLError {
   return new GraphQLError(UNEXPECTED_MESSAGE, { ...located, extensions });
 }
 
-/** An issue as clients get it: the same fields, in the same order, none added. */
-function issueOut({ path, message, code, params }: FieldIssue): FieldIssue {
+/** An issue as clients get it (GraphQL errors, the console's dry run): its fields, none added. */
+export function issueOut({ path, message, code, params }: FieldIssue): FieldIssue {
   return { path, message, ...(code !== undefined && { code }), ...(params !== undefined && { params }) };
 }
 

@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import { readActor } from '../auth/read-actor.js';
 import type { TokenKeys } from '../auth/tokens.js';
 import type { DevTokens } from '../examples.js';
+import { issueOut } from '../graphql/errors.js';
 import { dryRunImport } from './import-dry-run.js';
 
 export interface ConsoleOptions {
@@ -54,7 +55,7 @@ export function consoleApp(options: ConsoleOptions): Hono {
     } catch (error) {
       if (!(error instanceof ChitieuError)) throw error;
       const status = error.code === 'UNAUTHENTICATED' ? 401 : 400;
-      const extensions = { code: error.code, issues: error.issues };
+      const extensions = { code: error.code, issues: error.issues.map(issueOut) };
       return c.json({ errors: [{ message: error.message, extensions }] }, status);
     }
   });
