@@ -4,7 +4,8 @@ import { useLanguage } from '../i18n/language.js';
 import { TableScroll } from '../layout/TableScroll.js';
 import { formatNumber } from '../numbers/parse-number.js';
 import { MoreButton } from '../paging/MoreButton.js';
-import { PageReader, usePages } from '../paging/use-pages.js';
+import { pageOf } from '../paging/pages.js';
+import { PageReaders, usePages } from '../paging/use-pages.js';
 import { useAsOf } from '../use-route.js';
 import { ReportHistoryQuery, TargetHistoryQuery } from './queries.js';
 
@@ -21,14 +22,8 @@ interface Version {
 type PlanNode = ResultOf<typeof TargetHistoryQuery>['plans']['edges'][number]['node'];
 type ReportNode = ResultOf<typeof ReportHistoryQuery>['reports']['edges'][number]['node'];
 
-const plansPage = (data: ResultOf<typeof TargetHistoryQuery>) => ({
-  nodes: data.plans.edges.map((edge) => edge.node),
-  ...data.plans.pageInfo,
-});
-const reportsPage = (data: ResultOf<typeof ReportHistoryQuery>) => ({
-  nodes: data.reports.edges.map((edge) => edge.node),
-  ...data.reports.pageInfo,
-});
+const plansPage = (data: ResultOf<typeof TargetHistoryQuery>) => pageOf(data.plans);
+const reportsPage = (data: ResultOf<typeof ReportHistoryQuery>) => pageOf(data.reports);
 
 /** A target's kinds of change (`TargetVersion.changeKind`), worded in i18n; another shows as sent. */
 const TARGET_CHANGES = ['adopted', 'revised', 'withdrawn'] as const;
@@ -51,26 +46,8 @@ export function HistoryPanel({ province }: { province: string }) {
   // The readers render only their errors; they stay mounted whatever the panel shows.
   const readers = (
     <>
-      {targets.after.map((after, index) => (
-        <PageReader
-          key={after ?? ''}
-          query={TargetHistoryQuery}
-          variables={{ ...variables, after }}
-          asOf={asOf}
-          select={plansPage}
-          onPage={(page) => targets.receive(index, page)}
-        />
-      ))}
-      {reports.after.map((after, index) => (
-        <PageReader
-          key={after ?? ''}
-          query={ReportHistoryQuery}
-          variables={{ ...variables, after }}
-          asOf={asOf}
-          select={reportsPage}
-          onPage={(page) => reports.receive(index, page)}
-        />
-      ))}
+      <PageReaders pages={targets} query={TargetHistoryQuery} variables={variables} asOf={asOf} select={plansPage} />
+      <PageReaders pages={reports} query={ReportHistoryQuery} variables={variables} asOf={asOf} select={reportsPage} />
     </>
   );
   if (!targets.loaded || !reports.loaded) {
@@ -134,18 +111,8 @@ export function HistoryPanel({ province }: { province: string }) {
           ))}
         </select>
       </div>
-      <MoreButton
-        partial={targets.partial}
-        count={targets.nodes.length}
-        more={targets.more}
-        canMore={targets.next !== null}
-      />
-      <MoreButton
-        partial={reports.partial}
-        count={reports.nodes.length}
-        more={reports.more}
-        canMore={reports.next !== null}
-      />
+      <MoreButton pages={targets} />
+      <MoreButton pages={reports} />
       {item && (
         <TableScroll label={item.label}>
           <table className="history">

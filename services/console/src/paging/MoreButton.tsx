@@ -1,24 +1,15 @@
 import { useLanguage } from '../i18n/language.js';
+import type { Pages } from './use-pages.js';
 
 /** Says a list is partial, and asks for the next page when there is one to ask for. */
-export function MoreButton({
-  partial,
-  count,
-  more,
-  canMore,
-}: {
-  partial: boolean;
-  count: number;
-  more: () => void;
-  canMore: boolean;
-}) {
+export function MoreButton<T>({ pages }: { pages: Pages<T> }) {
   const { t } = useLanguage();
-  if (!partial) return null;
+  if (!pages.partial) return null;
   return (
     <p className="partial" role="status">
-      {t('list.partial', { count: String(count) })}{' '}
-      {canMore && (
-        <button type="button" className="secondary small" onClick={more}>
+      {t('list.partial', { count: String(pages.nodes.length) })}{' '}
+      {pages.next !== null && (
+        <button type="button" className="secondary small" onClick={pages.more}>
           {t('list.more')}
         </button>
       )}

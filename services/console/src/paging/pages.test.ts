@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinPages } from './pages.js';
+import { joinPages, pageOf } from './pages.js';
 
 const page = (nodes: number[], endCursor: string | null) => ({ nodes, hasNextPage: endCursor !== null, endCursor });
 
@@ -14,5 +14,10 @@ describe('joinPages', () => {
     expect(joinPages([page([1], 'c1'), undefined])).toEqual({ nodes: [1], partial: true, next: null });
     expect(joinPages([undefined, page([2], null)])).toEqual({ nodes: [], partial: true, next: null });
     expect(joinPages([])).toEqual({ nodes: [], partial: false, next: null });
+  });
+
+  it('reads a page from a Relay connection: its nodes in order, and where it ends', () => {
+    const connection = { edges: [{ node: 'a' }, { node: 'b' }], pageInfo: { hasNextPage: true, endCursor: 'c2' } };
+    expect(pageOf(connection)).toEqual({ nodes: ['a', 'b'], hasNextPage: true, endCursor: 'c2' });
   });
 });

@@ -5,6 +5,14 @@ export interface Page<T> {
   endCursor: string | null;
 }
 
+/** A Relay connection's page: its nodes and where it ends. */
+export function pageOf<T>(connection: {
+  edges: readonly { node: T }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+}): Page<T> {
+  return { nodes: connection.edges.map((edge) => edge.node), ...connection.pageInfo };
+}
+
 export interface Joined<T> {
   nodes: T[];
   /** More exist past what is shown (or a page is still on its way): the list must not look complete. */

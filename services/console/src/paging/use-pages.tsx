@@ -37,6 +37,44 @@ export function usePages<T>(reset: string) {
   return { ...joined, after: current.after, more, receive, loaded: current.pages[0] !== undefined };
 }
 
+/** What `usePages` gives a list: its pages so far, and how to ask for or take in the next. */
+export type Pages<T> = ReturnType<typeof usePages<T>>;
+
+/**
+ * One reader per page asked for, from page `from` on (a page may read the first itself, to head the
+ * page with its name or refusal), each handing its page to `pages`.
+ */
+export function PageReaders<Data, Variables extends AnyVariables, T>({
+  pages,
+  query,
+  variables,
+  asOf,
+  select,
+  from = 0,
+}: {
+  pages: Pages<T>;
+  query: DocumentInput<Data, Variables & { after: string | null }>;
+  variables: Variables;
+  asOf: string | undefined;
+  select: (data: Data) => Page<T>;
+  from?: number;
+}) {
+  return (
+    <>
+      {pages.after.slice(from).map((after, index) => (
+        <PageReader
+          key={after ?? ''}
+          query={query}
+          variables={{ ...variables, after }}
+          asOf={asOf}
+          select={select}
+          onPage={(page) => pages.receive(index + from, page)}
+        />
+      ))}
+    </>
+  );
+}
+
 /** Reads one page and hands it up; renders nothing but its error. */
 export function PageReader<Data, Variables extends AnyVariables, T>({
   query,

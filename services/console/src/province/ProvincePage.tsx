@@ -4,7 +4,8 @@ import { useLanguage } from '../i18n/language.js';
 import { QueryProblem } from '../layout/QueryProblem.js';
 import { useLiveQuery } from '../live/use-live-query.js';
 import { MoreButton } from '../paging/MoreButton.js';
-import { PageReader, usePages } from '../paging/use-pages.js';
+import { pageOf } from '../paging/pages.js';
+import { PageReaders, usePages } from '../paging/use-pages.js';
 import { useSession } from '../session/session.js';
 import { useAsOf } from '../use-route.js';
 import { AtGlance } from './AtGlance.js';
@@ -18,14 +19,8 @@ import { ReviseTargetForm } from './ReviseTargetForm.js';
 type PlanNode = ResultOf<typeof PlansQuery>['plans']['edges'][number]['node'];
 type ReportNode = ResultOf<typeof ReportsQuery>['reports']['edges'][number]['node'];
 
-const plansPage = (data: ResultOf<typeof PlansQuery>) => ({
-  nodes: data.plans.edges.map((edge) => edge.node),
-  ...data.plans.pageInfo,
-});
-const reportsPage = (data: ResultOf<typeof ReportsQuery>) => ({
-  nodes: data.reports.edges.map((edge) => edge.node),
-  ...data.reports.pageInfo,
-});
+const plansPage = (data: ResultOf<typeof PlansQuery>) => pageOf(data.plans);
+const reportsPage = (data: ResultOf<typeof ReportsQuery>) => pageOf(data.reports);
 
 /**
  * A province's plans, progress and forms. Who may read it is the gateway's decision: another
@@ -69,38 +64,15 @@ export function ProvincePage({ province }: { province: string }) {
     <section aria-labelledby="province-title">
       <h1 id="province-title">{t('province.title', { province: name })}</h1>
       {!plans.data && <p>{t('loading')}</p>}
-      {planPages.after.slice(1).map((after, index) => (
-        <PageReader
-          key={after ?? ''}
-          query={PlansQuery}
-          variables={{ ...variables, after }}
-          asOf={asOf}
-          select={plansPage}
-          onPage={(page) => receivePlans(index + 1, page)}
-        />
-      ))}
-      {reports.after.map((after, index) => (
-        <PageReader
-          key={after ?? ''}
-          query={ReportsQuery}
-          variables={{ ...reportVariables, after }}
-          asOf={asOf}
-          select={reportsPage}
-          onPage={(page) => reports.receive(index, page)}
-        />
-      ))}
+      <PageReaders pages={planPages} query={PlansQuery} variables={variables} asOf={asOf} select={plansPage} from={1} />
+      <PageReaders pages={reports} query={ReportsQuery} variables={reportVariables} asOf={asOf} select={reportsPage} />
       {plans.data && <AtGlance statuses={targets.map((target) => target.progress?.status ?? 'no_data')} />}
       <div className="columns">
         <div className="plans">
           {nodes.map((plan) => (
             <PlanCard key={plan.id} plan={plan} tenant={province} readOnly={!canWrite || plan.inherited} />
           ))}
-          <MoreButton
-            partial={planPages.partial}
-            count={nodes.length}
-            more={planPages.more}
-            canMore={planPages.next !== null}
-          />
+          <MoreButton pages={planPages} />
         </div>
         {viewer?.role === 'province' && (
           <aside className="forms" aria-label={t('form.report')}>
@@ -112,12 +84,7 @@ export function ProvincePage({ province }: { province: string }) {
               onIndicator={setIndicator}
               disabled={!canWrite}
             >
-              <MoreButton
-                partial={reports.partial}
-                count={reports.nodes.length}
-                more={reports.more}
-                canMore={reports.next !== null}
-              />
+              <MoreButton pages={reports} />
             </CorrectForm>
             <ReviseTargetForm
               province={province}
